@@ -1,0 +1,1 @@
+namespace ContactsModule { internal static class Placeholder { } }
