@@ -1,0 +1,14 @@
+using System;
+
+namespace ContactsModule.Api
+{
+    /// <summary>What an ApiSession needs to talk to one location.</summary>
+    public sealed class ApiSessionOptions
+    {
+        public Uri BaseUri { get; set; }
+        public string LocationId { get; set; }
+        public string ApiVersion { get; set; } = "2021-07-28";
+        public string UserAgent { get; set; } = "ContactsModule";
+        public RetryOptions Retry { get; set; } = new RetryOptions();
+    }
+}

@@ -1,0 +1,369 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using ContactsModule.Models;
+
+namespace ContactsModule.Api
+{
+    /// <summary>The Contacts endpoints as typed calls. Failures surface as ContactsApiException.</summary>
+    public sealed class ContactsApi
+    {
+        private static readonly HttpMethod Put = HttpMethod.Put;
+        private readonly ApiSession _session;
+
+        public ContactsApi(ApiSession session)
+        {
+            _session = session ?? throw new ArgumentNullException(nameof(session));
+        }
+
+        public ApiSession Session => _session;
+
+        /// <summary>
+        /// POST /contacts/. When an attempt fails ambiguously (timeout, broken connection, 5xx), the contact is
+        /// looked up by email and phone before it is sent again, so a lost answer never makes a second contact.
+        /// </summary>
+        public async Task<CreateResult> CreateAsync(ContactPayload payload, IApiTrace trace, CancellationToken cancellationToken)
+        {
+            trace = trace ?? NullApiTrace.Instance;
+            var request = new ApiRequest(HttpMethod.Post, "/contacts/", ContactJson.WritePayload(payload));
+            Contact recovered = null;
+            bool ambiguousFailureSeen = false;
+            if (payload.Email != null || payload.Phone != null)
+            {
+                request.BeforeResendAfterAmbiguousFailure = async ct =>
+                {
+                    ambiguousFailureSeen = true;
+                    recovered = await FindDuplicateAsync(payload.LocationId, payload.Email, payload.Phone, trace, ct).ConfigureAwait(false);
+                    if (recovered != null)
+                        trace.Verbose("The earlier attempt did create the contact: found " + recovered.Id + "; not sending it again.");
+                    return recovered != null;
+                };
+            }
+
+            var response = await _session.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
+            if (response == null) return new CreateResult { Contact = recovered, Recovered = true, Attempts = 0 };
+            if (!response.IsSuccess)
+            {
+                var error = ToException(request, response);
+                if (error.Kind == ApiErrorKind.Duplicate && ambiguousFailureSeen && error.DuplicateContactId != null)
+                {
+                    // Our own earlier attempt stored it after all.
+                    trace.Verbose("The retry hit a duplicate of the contact an earlier attempt created: " + error.DuplicateContactId + ".");
+                    var existing = await GetAsync(error.DuplicateContactId, trace, cancellationToken).ConfigureAwait(false);
+                    return new CreateResult { Contact = existing, Recovered = true, Attempts = response.Attempts };
+                }
+                throw error;
+            }
+            return new CreateResult { Contact = ReadContact(request, response, "contact"), Attempts = response.Attempts };
+        }
+
+        /// <summary>GET /contacts/{id}.</summary>
+        public async Task<Contact> GetAsync(string id, IApiTrace trace, CancellationToken cancellationToken)
+        {
+            var request = new ApiRequest(HttpMethod.Get, "/contacts/" + Uri.EscapeDataString(id));
+            var response = await SendOrThrowAsync(request, trace, cancellationToken).ConfigureAwait(false);
+            return ReadContact(request, response, "contact");
+        }
+
+        /// <summary>PUT /contacts/{id}: only the payload's non-null fields change; Tags replaces all tags.</summary>
+        public async Task<Contact> UpdateAsync(string id, ContactPayload payload, IApiTrace trace, CancellationToken cancellationToken)
+        {
+            var request = new ApiRequest(Put, "/contacts/" + Uri.EscapeDataString(id), ContactJson.WritePayload(payload));
+            var response = await SendOrThrowAsync(request, trace, cancellationToken).ConfigureAwait(false);
+            return ReadContact(request, response, "contact");
+        }
+
+        /// <summary>DELETE /contacts/{id}.</summary>
+        public async Task DeleteAsync(string id, IApiTrace trace, CancellationToken cancellationToken)
+        {
+            var request = new ApiRequest(HttpMethod.Delete, "/contacts/" + Uri.EscapeDataString(id));
+            await SendOrThrowAsync(request, trace, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>POST /contacts/upsert: updates the contact with the same email or phone (tags replaced), else creates one.</summary>
+        public async Task<Contact> UpsertAsync(ContactPayload payload, IApiTrace trace, CancellationToken cancellationToken)
+        {
+            var request = new ApiRequest(HttpMethod.Post, "/contacts/upsert", ContactJson.WritePayload(payload));
+            var response = await SendOrThrowAsync(request, trace, cancellationToken).ConfigureAwait(false);
+            var contact = ReadContact(request, response, "contact");
+            bool isNew = false;
+            try
+            {
+                using (var doc = JsonDocument.Parse(response.Body))
+                    isNew = doc.RootElement.TryGetProperty("new", out var flag) && flag.ValueKind == JsonValueKind.True;
+            }
+            catch (JsonException)
+            {
+            }
+            contact.Outcome = isNew ? ContactOutcome.Created : ContactOutcome.Updated;
+            return contact;
+        }
+
+        /// <summary>GET /contacts/search/duplicate: the contact with this email, else with this phone, else null.</summary>
+        public async Task<Contact> FindDuplicateAsync(string locationId, string email, string phone, IApiTrace trace, CancellationToken cancellationToken)
+        {
+            if (!string.IsNullOrEmpty(email))
+            {
+                var found = await FindDuplicateByAsync(locationId, "email", email, trace, cancellationToken).ConfigureAwait(false);
+                if (found != null) return found;
+            }
+            if (!string.IsNullOrEmpty(phone))
+            {
+                return await FindDuplicateByAsync(locationId, "number", phone, trace, cancellationToken).ConfigureAwait(false);
+            }
+            return null;
+        }
+
+        /// <summary>POST /contacts/search: one page.</summary>
+        public async Task<SearchPage> SearchAsync(SearchRequest search, IApiTrace trace, CancellationToken cancellationToken)
+        {
+            string body = ContactJson.Write(writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("locationId", search.LocationId);
+                writer.WriteNumber("pageLimit", search.PageLimit);
+                if (search.SearchAfter != null)
+                {
+                    writer.WritePropertyName("searchAfter");
+                    ContactJson.WriteValue(writer, search.SearchAfter);
+                }
+                else if (search.Page.HasValue)
+                {
+                    writer.WriteNumber("page", search.Page.Value);
+                }
+                if (!string.IsNullOrEmpty(search.Query)) writer.WriteString("query", search.Query);
+                if (search.Filters.Count > 0)
+                {
+                    writer.WriteStartArray("filters");
+                    foreach (var filter in search.Filters)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("field", filter.Field);
+                        writer.WriteString("operator", filter.Operator);
+                        if (filter.Value != null)
+                        {
+                            writer.WritePropertyName("value");
+                            ContactJson.WriteValue(writer, filter.Value);
+                        }
+                        writer.WriteEndObject();
+                    }
+                    writer.WriteEndArray();
+                }
+                if (search.Sort.Count > 0)
+                {
+                    writer.WriteStartArray("sort");
+                    foreach (var sort in search.Sort)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("field", sort.Key);
+                        writer.WriteString("direction", sort.Value);
+                        writer.WriteEndObject();
+                    }
+                    writer.WriteEndArray();
+                }
+                writer.WriteEndObject();
+            });
+            var request = new ApiRequest(HttpMethod.Post, "/contacts/search", body);
+            var response = await SendOrThrowAsync(request, trace, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using (var doc = JsonDocument.Parse(response.Body))
+                {
+                    var root = doc.RootElement;
+                    var contacts = new List<Contact>();
+                    object[] cursor = null;
+                    if (root.TryGetProperty("contacts", out var array) && array.ValueKind == JsonValueKind.Array)
+                    {
+                        foreach (var item in array.EnumerateArray())
+                        {
+                            contacts.Add(ContactJson.ReadContact(item));
+                            cursor = item.TryGetProperty("searchAfter", out var after) && after.ValueKind == JsonValueKind.Array
+                                ? (object[])ContactJson.ToPlain(after)
+                                : null;
+                        }
+                    }
+                    long total = root.TryGetProperty("total", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt64() : contacts.Count;
+                    foreach (var contact in contacts) contact.AdditionalProperties.Remove("searchAfter");
+                    return new SearchPage { Contacts = contacts, Total = total, NextSearchAfter = cursor };
+                }
+            }
+            catch (JsonException ex)
+            {
+                throw InvalidResponse(request, response, ex);
+            }
+        }
+
+        /// <summary>POST /contacts/{id}/tags: returns the contact's tags afterwards.</summary>
+        public Task<string[]> AddTagsAsync(string id, IEnumerable<string> tags, IApiTrace trace, CancellationToken cancellationToken) =>
+            SendTagsAsync(HttpMethod.Post, id, tags, trace, cancellationToken);
+
+        /// <summary>DELETE /contacts/{id}/tags: returns the contact's tags afterwards.</summary>
+        public Task<string[]> RemoveTagsAsync(string id, IEnumerable<string> tags, IApiTrace trace, CancellationToken cancellationToken) =>
+            SendTagsAsync(HttpMethod.Delete, id, tags, trace, cancellationToken);
+
+        /// <summary>POST /contacts/bulk/tags/update/{add|remove} for up to 100 contacts at once.</summary>
+        public async Task<BulkTagResult> BulkUpdateTagsAsync(bool add, string locationId, IEnumerable<string> contactIds, IEnumerable<string> tags, IApiTrace trace, CancellationToken cancellationToken)
+        {
+            string body = ContactJson.Write(writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteStartArray("contacts");
+                foreach (var id in contactIds) writer.WriteStringValue(id);
+                writer.WriteEndArray();
+                writer.WriteStartArray("tags");
+                foreach (var tag in tags) writer.WriteStringValue(tag);
+                writer.WriteEndArray();
+                writer.WriteString("locationId", locationId);
+                writer.WriteEndObject();
+            });
+            var request = new ApiRequest(HttpMethod.Post, "/contacts/bulk/tags/update/" + (add ? "add" : "remove"), body);
+            var response = await SendOrThrowAsync(request, trace, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using (var doc = JsonDocument.Parse(response.Body))
+                {
+                    var root = doc.RootElement;
+                    var items = new List<BulkTagItemResult>();
+                    if (root.TryGetProperty("responses", out var responses) && responses.ValueKind == JsonValueKind.Array)
+                    {
+                        foreach (var item in responses.EnumerateArray())
+                        {
+                            if (item.ValueKind != JsonValueKind.Object) continue;
+                            items.Add(new BulkTagItemResult
+                            {
+                                ContactId = item.TryGetProperty("contactId", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null,
+                                Message = item.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null,
+                                Success = !(item.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String &&
+                                            string.Equals(type.GetString(), "error", StringComparison.OrdinalIgnoreCase)),
+                            });
+                        }
+                    }
+                    return new BulkTagResult
+                    {
+                        Succeeded = root.TryGetProperty("succeded", out var s) && s.ValueKind == JsonValueKind.True,
+                        ErrorCount = root.TryGetProperty("errorCount", out var e) && e.ValueKind == JsonValueKind.Number ? (int)e.GetDouble() : 0,
+                        Items = items,
+                    };
+                }
+            }
+            catch (JsonException ex)
+            {
+                throw InvalidResponse(request, response, ex);
+            }
+        }
+
+        private async Task<string[]> SendTagsAsync(HttpMethod method, string id, IEnumerable<string> tags, IApiTrace trace, CancellationToken cancellationToken)
+        {
+            string body = ContactJson.Write(writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteStartArray("tags");
+                foreach (var tag in tags) writer.WriteStringValue(tag);
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            });
+            var request = new ApiRequest(method, "/contacts/" + Uri.EscapeDataString(id) + "/tags", body);
+            var response = await SendOrThrowAsync(request, trace, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using (var doc = JsonDocument.Parse(response.Body))
+                {
+                    var list = new List<string>();
+                    if (doc.RootElement.TryGetProperty("tags", out var array) && array.ValueKind == JsonValueKind.Array)
+                        foreach (var item in array.EnumerateArray()) if (item.ValueKind == JsonValueKind.String) list.Add(item.GetString());
+                    return list.ToArray();
+                }
+            }
+            catch (JsonException ex)
+            {
+                throw InvalidResponse(request, response, ex);
+            }
+        }
+
+        private async Task<Contact> FindDuplicateByAsync(string locationId, string parameter, string value, IApiTrace trace, CancellationToken cancellationToken)
+        {
+            var request = new ApiRequest(HttpMethod.Get,
+                "/contacts/search/duplicate?locationId=" + Uri.EscapeDataString(locationId) + "&" + parameter + "=" + Uri.EscapeDataString(value));
+            var response = await SendOrThrowAsync(request, trace, cancellationToken).ConfigureAwait(false);
+            return ReadContact(request, response, "contact", allowNull: true);
+        }
+
+        private async Task<ApiResponse> SendOrThrowAsync(ApiRequest request, IApiTrace trace, CancellationToken cancellationToken)
+        {
+            var response = await _session.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccess) throw ToException(request, response);
+            return response;
+        }
+
+        private static Contact ReadContact(ApiRequest request, ApiResponse response, string property, bool allowNull = false)
+        {
+            Contact contact;
+            try
+            {
+                contact = ContactJson.ReadContactFromResponse(response.Body ?? string.Empty, property);
+            }
+            catch (JsonException ex)
+            {
+                throw InvalidResponse(request, response, ex);
+            }
+            if (contact == null && !allowNull) throw InvalidResponse(request, response, null);
+            return contact;
+        }
+
+        private static ContactsApiException InvalidResponse(ApiRequest request, ApiResponse response, Exception inner) =>
+            new ContactsApiException(ApiErrorKind.InvalidResponse,
+                string.Format(CultureInfo.InvariantCulture, "{0} answered {1} with a body that is not the expected JSON ({2}).",
+                    request, response.StatusCode, Snippet(response.Body)), inner)
+            {
+                StatusCode = response.StatusCode,
+                Method = request.Method.Method,
+                Path = request.Path,
+                Attempts = response.Attempts,
+            };
+
+        /// <summary>Maps an error answer to a ContactsApiException with the server's own words.</summary>
+        public static ContactsApiException ToException(ApiRequest request, ApiResponse response)
+        {
+            var body = ApiErrorBody.TryParse(response.Body);
+            int status = response.StatusCode;
+            string joined = body != null && body.Messages.Length > 0 ? string.Join("; ", body.Messages) : null;
+            ApiErrorKind kind;
+            if (status == 401) kind = ApiErrorKind.Unauthorized;
+            else if (status == 403) kind = ApiErrorKind.Forbidden;
+            else if (status == 422) kind = ApiErrorKind.Validation;
+            else if (status == 404) kind = ApiErrorKind.NotFound;
+            else if (status == 400 && body != null && (body.MetaContactId != null || (joined ?? string.Empty).IndexOf("duplicated contacts", StringComparison.OrdinalIgnoreCase) >= 0))
+                kind = ApiErrorKind.Duplicate;
+            else if (status == 400 && (joined ?? string.Empty).IndexOf("not found", StringComparison.OrdinalIgnoreCase) >= 0) kind = ApiErrorKind.NotFound;
+            else if (status == 429 || status >= 500) kind = ApiErrorKind.Unavailable;
+            else kind = ApiErrorKind.BadRequest;
+
+            string detail = joined ?? (body == null ? "a body that is not JSON: " + Snippet(response.Body) : body.Error ?? "no message");
+            string message = string.Format(CultureInfo.InvariantCulture, "{0} answered {1}: {2}", request, status, detail);
+            if (body?.TraceId != null) message += " (traceId " + body.TraceId + ")";
+            return new ContactsApiException(kind, message)
+            {
+                StatusCode = status,
+                Method = request.Method.Method,
+                Path = request.Path,
+                ServerMessages = body?.Messages ?? new string[0],
+                TraceId = body?.TraceId,
+                DuplicateContactId = body?.MetaContactId,
+                MatchingField = body?.MetaMatchingField,
+                Attempts = response.Attempts,
+            };
+        }
+
+        private static string Snippet(string body)
+        {
+            if (string.IsNullOrEmpty(body)) return "(empty)";
+            string flat = System.Text.RegularExpressions.Regex.Replace(body, "<[^>]*>", " ");
+            flat = System.Text.RegularExpressions.Regex.Replace(flat, "\\s+", " ").Trim();
+            return flat.Length > 120 ? flat.Substring(0, 120) + "..." : flat;
+        }
+    }
+}

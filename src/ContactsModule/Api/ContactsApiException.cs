@@ -1,0 +1,31 @@
+using System;
+
+namespace ContactsModule.Api
+{
+    /// <summary>A failed Contacts API call. Never carries the token.</summary>
+    public sealed class ContactsApiException : Exception
+    {
+        public ContactsApiException(ApiErrorKind kind, string message, Exception inner = null)
+            : base(message, inner)
+        {
+            Kind = kind;
+        }
+
+        public ApiErrorKind Kind { get; }
+        public int? StatusCode { get; set; }
+        public string Method { get; set; }
+        public string Path { get; set; }
+        /// <summary>The server's messages (a 422 carries several).</summary>
+        public string[] ServerMessages { get; set; } = new string[0];
+        /// <summary>HighLevel's traceId: what their support asks for.</summary>
+        public string TraceId { get; set; }
+        /// <summary>For a duplicate: the id of the contact that already exists.</summary>
+        public string DuplicateContactId { get; set; }
+        /// <summary>For a duplicate: email or phone.</summary>
+        public string MatchingField { get; set; }
+        /// <summary>How many attempts were made before giving up.</summary>
+        public int Attempts { get; set; } = 1;
+        /// <summary>For a daily quota stop: when HighLevel's daily window is expected to reset (UTC).</summary>
+        public DateTime? QuotaResetsAtUtc { get; set; }
+    }
+}

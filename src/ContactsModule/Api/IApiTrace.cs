@@ -1,0 +1,9 @@
+namespace ContactsModule.Api
+{
+    /// <summary>Where the client reports what it sends, waits for and retries. Implementations must be thread-safe.</summary>
+    public interface IApiTrace
+    {
+        void Verbose(string message);
+        void Debug(string message);
+    }
+}

@@ -1,0 +1,9 @@
+namespace ContactsModule.Api
+{
+    public sealed class NullApiTrace : IApiTrace
+    {
+        public static readonly NullApiTrace Instance = new NullApiTrace();
+        public void Verbose(string message) { }
+        public void Debug(string message) { }
+    }
+}

@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ContactsModule.Api
+{
+    /// <summary>
+    /// Keeps one (token, location) under HighLevel's burst limit: at most Max requests in any window of
+    /// IntervalMs, spread evenly rather than in bursts. Starts from the documented 100 per 10 s and learns
+    /// the real figures from the X-RateLimit-* headers. Shared by every caller with the same key (see
+    /// RateLimiterRegistry), so parallel cmdlets and runspaces do not add up past the limit.
+    /// </summary>
+    public sealed class RateLimiter
+    {
+        private static readonly Stopwatch Clock = Stopwatch.StartNew();
+
+        private readonly object _lock = new object();
+        private readonly Queue<long> _sentAtMs = new Queue<long>();
+        // Serialises waiters so that rows get their slots roughly in arrival order.
+        private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+        private int _max = 100;
+        private int _intervalMs = 10000;
+        private long _nextAllowedMs;
+        private long _pausedUntilMs;
+        private long? _dailyLimit;
+        private long? _dailyRemaining;
+        private bool _dailyExhausted;
+
+        public int Max { get { lock (_lock) return _max; } }
+        public int IntervalMs { get { lock (_lock) return _intervalMs; } }
+        public long? DailyRemaining { get { lock (_lock) return _dailyRemaining; } }
+        public long? DailyLimit { get { lock (_lock) return _dailyLimit; } }
+        public bool DailyQuotaExhausted { get { lock (_lock) return _dailyExhausted; } }
+
+        /// <summary>
+        /// Extra time added to the window: the server counts arrivals, we count departures, and latency
+        /// jitter moves the two apart.
+        /// </summary>
+        public int MarginMs(int intervalMs) => Math.Max(250, intervalMs / 40);
+
+        /// <summary>Waits for a slot and books it. Throws DailyQuotaExhausted once the day's quota is gone.</summary>
+        public async Task WaitAsync(IApiTrace trace, CancellationToken cancellationToken)
+        {
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                while (true)
+                {
+                    long waitMs;
+                    lock (_lock)
+                    {
+                        if (_dailyExhausted) throw QuotaException();
+                        long now = Clock.ElapsedMilliseconds;
+                        long window = _intervalMs + MarginMs(_intervalMs);
+                        while (_sentAtMs.Count > 0 && _sentAtMs.Peek() <= now - window) _sentAtMs.Dequeue();
+                        waitMs = Math.Max(_nextAllowedMs - now, _pausedUntilMs - now);
+                        if (_sentAtMs.Count >= _max) waitMs = Math.Max(waitMs, _sentAtMs.Peek() + window - now);
+                        if (waitMs <= 0)
+                        {
+                            _sentAtMs.Enqueue(now);
+                            _nextAllowedMs = now + _intervalMs / Math.Max(1, _max);
+                            return;
+                        }
+                    }
+                    if (waitMs >= 1000)
+                        trace.Verbose(string.Format(CultureInfo.InvariantCulture, "Rate limit: waiting {0:0.0} s for a free slot.", waitMs / 1000.0));
+                    await Task.Delay(TimeSpan.FromMilliseconds(waitMs), cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        /// <summary>Learns the limits from a response's X-RateLimit-* headers (null = header absent).</summary>
+        public void Observe(long? max, long? intervalMs, long? dailyLimit, long? dailyRemaining)
+        {
+            lock (_lock)
+            {
+                if (max.HasValue && max.Value > 0 && max.Value < int.MaxValue) _max = (int)max.Value;
+                if (intervalMs.HasValue && intervalMs.Value > 0 && intervalMs.Value < int.MaxValue) _intervalMs = (int)intervalMs.Value;
+                if (dailyLimit.HasValue) _dailyLimit = dailyLimit;
+                if (dailyRemaining.HasValue)
+                {
+                    _dailyRemaining = dailyRemaining;
+                    if (dailyRemaining.Value <= 0) _dailyExhausted = true;
+                }
+            }
+        }
+
+        /// <summary>After a 429: nobody sends again before the pause is over.</summary>
+        public void Pause(TimeSpan duration)
+        {
+            lock (_lock)
+            {
+                long until = Clock.ElapsedMilliseconds + (long)duration.TotalMilliseconds;
+                if (until > _pausedUntilMs) _pausedUntilMs = until;
+            }
+        }
+
+        /// <summary>A new connection may try again after the daily quota was reported used up.</summary>
+        public void ClearDailyQuotaExhaustion()
+        {
+            lock (_lock)
+            {
+                _dailyExhausted = false;
+                _dailyRemaining = null;
+            }
+        }
+
+        /// <summary>HighLevel does not report when the daily quota resets; its daily window is taken to restart at 00:00 UTC.</summary>
+        public static DateTime NextDailyResetUtc(DateTime nowUtc) => nowUtc.Date.AddDays(1);
+
+        private ContactsApiException QuotaException()
+        {
+            var resets = NextDailyResetUtc(DateTime.UtcNow);
+            return new ContactsApiException(ApiErrorKind.DailyQuotaExhausted,
+                string.Format(CultureInfo.InvariantCulture,
+                    "The daily API quota of this token and location is used up ({0} requests a day). HighLevel resets it daily; expect it back after {1:yyyy-MM-dd HH:mm} UTC.",
+                    _dailyLimit?.ToString(CultureInfo.InvariantCulture) ?? "200,000", resets))
+            {
+                QuotaResetsAtUtc = resets,
+                StatusCode = 429,
+            };
+        }
+    }
+}

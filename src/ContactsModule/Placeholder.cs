@@ -1,1 +1,0 @@
-namespace ContactsModule { internal static class Placeholder { } }
