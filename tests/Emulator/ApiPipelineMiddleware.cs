@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace ContactsEmulator;
+
+/// <summary>
+/// Everything every non-admin request goes through, in order: request log, latency, auth (401), 429 storm,
+/// rate limit (429), Version header (400), injected errors and drops, then the endpoint.
+/// </summary>
+public sealed class ApiPipelineMiddleware
+{
+    private static readonly string[] SupportedVersions = ["2021-07-28", "2021-04-15"];
+
+    private readonly RequestDelegate _next;
+    private readonly EmulatorRuntime _runtime;
+
+    public ApiPipelineMiddleware(RequestDelegate next, EmulatorRuntime runtime)
+    {
+        _next = next;
+        _runtime = runtime;
+    }
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        if (AdminEndpoints.IsAdminPath(path))
+        {
+            await _next(context);
+            return;
+        }
+
+        var config = _runtime.Config;
+        var started = Stopwatch.GetTimestamp();
+        var body = await ReadBodyAsync(context);
+        var entry = _runtime.Log.Begin(context, body, _runtime.ElapsedMs, config.RequestLogLimit);
+        var request = new RequestContext { RawBody = body, LogEntry = entry, Faultable = FaultInjector.Applies(config, path) };
+        context.Features.Set(request);
+        try
+        {
+            var delay = _runtime.Faults.LatencyMs(config);
+            if (delay > 0) await Task.Delay(delay, context.RequestAborted);
+            await ProcessAsync(context, request, config);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            request.Dropped = true; // the client went away
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && !request.Dropped)
+        {
+            Console.Error.WriteLine($"ContactsEmulator: unhandled error on {context.Request.Method} {path}: {ex}");
+            await ApiResponses.Error(context, 500, "Internal server error", "Internal Server Error", request.TraceId);
+        }
+        finally
+        {
+            _runtime.Log.Complete(entry, request.Dropped ? 0 : context.Response.StatusCode, request.Fault,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    private async Task ProcessAsync(HttpContext context, RequestContext request, EmulatorConfig config)
+    {
+        var token = BearerToken(context.Request.Headers.Authorization.ToString());
+        if (token == null || !config.Tokens.TryGetValue(token, out var locationId))
+        {
+            SetRateLimitHeaders(context, _runtime.RateLimiter.Peek(string.Empty, config));
+            await ApiResponses.Unauthorized(context);
+            return;
+        }
+        request.Token = token;
+        request.LocationId = locationId;
+        var limiterKey = token + "\n" + locationId;
+
+        if (request.Faultable && _runtime.Faults.TakeStormSlot(config))
+        {
+            request.Fault = "storm429";
+            SetRateLimitHeaders(context, _runtime.RateLimiter.Peek(limiterKey, config).Exhausted());
+            if (config.Storm429.RetryAfterSeconds is { } stormRetry) context.Response.Headers.RetryAfter = stormRetry.ToString();
+            await ApiResponses.TooManyRequests(context);
+            return;
+        }
+
+        var limit = _runtime.RateLimiter.TryAcquire(limiterKey, config);
+        SetRateLimitHeaders(context, limit);
+        if (!limit.Allowed)
+        {
+            request.Fault = "rateLimited";
+            if (config.RetryAfterSeconds is { } retry) context.Response.Headers.RetryAfter = retry.ToString();
+            await ApiResponses.TooManyRequests(context);
+            return;
+        }
+
+        var version = context.Request.Headers["Version"].ToString().Trim();
+        if (version.Length == 0)
+        {
+            await ApiResponses.BadRequest(context, "Version header was not found", request.TraceId);
+            return;
+        }
+        if (!SupportedVersions.Contains(version))
+        {
+            await ApiResponses.BadRequest(context,
+                $"Version header value {version} is not supported; use one of: {string.Join(", ", SupportedVersions)}", request.TraceId);
+            return;
+        }
+
+        if (request.Faultable)
+        {
+            if (_runtime.Faults.Roll(config.ErrorRate))
+            {
+                request.Fault = "error";
+                await ApiResponses.ServerError(context, _runtime.Faults.PickStatus(500, 502, 503), _runtime.Faults.PickHtml());
+                return;
+            }
+            if (_runtime.Faults.Roll(config.DropBeforeStoreRate))
+            {
+                request.Fault = "dropBeforeStore";
+                request.Dropped = true;
+                context.Abort();
+                return;
+            }
+        }
+
+        await _next(context);
+    }
+
+    private static string BearerToken(string authorization)
+    {
+        const string scheme = "Bearer ";
+        if (authorization == null || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)) return null;
+        var token = authorization[scheme.Length..].Trim();
+        return token.Length > 0 ? token : null;
+    }
+
+    private static void SetRateLimitHeaders(HttpContext context, RateLimitSnapshot snapshot)
+    {
+        var headers = context.Response.Headers;
+        headers["X-RateLimit-Max"] = snapshot.Max.ToString();
+        headers["X-RateLimit-Remaining"] = snapshot.Remaining.ToString();
+        headers["X-RateLimit-Interval-Milliseconds"] = snapshot.IntervalMs.ToString();
+        headers["X-RateLimit-Limit-Daily"] = snapshot.DailyLimit.ToString();
+        headers["X-RateLimit-Daily-Remaining"] = snapshot.DailyRemaining.ToString();
+    }
+
+    private static async Task<string> ReadBodyAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var text = await reader.ReadToEndAsync(context.RequestAborted);
+        return text.Length == 0 ? null : text;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace ContactsEmulator;
+
+/// <summary>
+/// Runtime behaviour of the emulator. Instances are never mutated once published: a change builds a new
+/// instance, so a request always sees one consistent configuration.
+/// </summary>
+public sealed class EmulatorConfig
+{
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        WriteIndented = false,
+    };
+
+    public Dictionary<string, string> Tokens { get; set; } = new()
+    {
+        ["pit-emulator-token-0001"] = "emulator-location",
+        ["pit-other-token-0002"] = "other-location",
+    };
+
+    public bool AllowDuplicates { get; set; }
+    public int SearchPagingCeiling { get; set; } = 10000;
+    public int BurstLimit { get; set; } = 100;
+    public int BurstWindowMs { get; set; } = 10000;
+    public int DailyLimit { get; set; } = 200000;
+    public bool EnforceRateLimit { get; set; } = true;
+    public int LatencyMs { get; set; }
+    public int LatencyJitterMs { get; set; }
+    public double ErrorRate { get; set; }
+    public double ErrorAfterStoreRate { get; set; }
+    public double DropAfterStoreRate { get; set; }
+    public double DropBeforeStoreRate { get; set; }
+    public Storm429Config Storm429 { get; set; }
+    public int? RetryAfterSeconds { get; set; }
+    public int Seed { get; set; } = 12345;
+    public List<string> FaultPaths { get; set; }
+
+    /// <summary>The location's "Allow Duplicate Contact" search order for upsert and duplicate lookup.</summary>
+    public List<string> DuplicateMatchOrder { get; set; } = ["email", "phone"];
+
+    /// <summary>Oldest request-log entries are dropped beyond this many.</summary>
+    public int RequestLogLimit { get; set; } = 100000;
+
+    public JsonObject ToJson() => JsonSerializer.SerializeToNode(this, JsonOptions)!.AsObject();
+
+    public static EmulatorConfig FromJson(JsonObject json) => json.Deserialize<EmulatorConfig>(JsonOptions);
+
+    /// <summary>
+    /// Returns a new config with the top-level keys of <paramref name="patch"/> replacing this one's.
+    /// Unknown keys and invalid values are reported in <paramref name="errors"/> and give null.
+    /// </summary>
+    public EmulatorConfig Merge(JsonObject patch, out List<string> errors)
+    {
+        errors = [];
+        var current = ToJson();
+        foreach (var (key, value) in patch)
+        {
+            var existing = current.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
+            if (existing == null)
+            {
+                errors.Add($"unknown config key {key}");
+                continue;
+            }
+            current[existing] = value?.DeepClone();
+        }
+        if (errors.Count > 0) return null;
+
+        EmulatorConfig merged;
+        try
+        {
+            merged = FromJson(current);
+        }
+        catch (JsonException ex)
+        {
+            errors.Add($"invalid config value: {ex.Message}");
+            return null;
+        }
+        errors.AddRange(merged.Validate());
+        return errors.Count > 0 ? null : merged;
+    }
+
+    public IEnumerable<string> Validate()
+    {
+        if (Tokens == null || Tokens.Count == 0) yield return "tokens must map at least one token to a location";
+        if (SearchPagingCeiling < 1) yield return "searchPagingCeiling must be at least 1";
+        if (BurstLimit < 1) yield return "burstLimit must be at least 1";
+        if (BurstWindowMs < 1) yield return "burstWindowMs must be at least 1";
+        if (DailyLimit < 1) yield return "dailyLimit must be at least 1";
+        if (LatencyMs < 0 || LatencyJitterMs < 0) yield return "latencyMs and latencyJitterMs must not be negative";
+        foreach (var (name, rate) in new[]
+                 {
+                     ("errorRate", ErrorRate), ("errorAfterStoreRate", ErrorAfterStoreRate),
+                     ("dropAfterStoreRate", DropAfterStoreRate), ("dropBeforeStoreRate", DropBeforeStoreRate),
+                 })
+        {
+            if (rate < 0 || rate > 1) yield return $"{name} must be between 0 and 1";
+        }
+        if (Storm429 != null && (Storm429.StartAfterRequests < 0 || Storm429.Count < 0))
+            yield return "storm429.startAfterRequests and storm429.count must not be negative";
+        if (DuplicateMatchOrder == null || DuplicateMatchOrder.Count == 0 ||
+            DuplicateMatchOrder.Any(f => f is not ("email" or "phone")))
+            yield return "duplicateMatchOrder must list \"email\" and/or \"phone\"";
+        if (RequestLogLimit < 1) yield return "requestLogLimit must be at least 1";
+    }
+}

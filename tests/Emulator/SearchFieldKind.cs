@@ -1,0 +1,10 @@
+namespace ContactsEmulator;
+
+public enum SearchFieldKind
+{
+    Text,
+    Id,
+    Tags,
+    Boolean,
+    Date,
+}

@@ -1,0 +1,3 @@
+namespace ContactsEmulator;
+
+public sealed record SearchSort(string Field, SearchFieldKind Kind, bool Descending);

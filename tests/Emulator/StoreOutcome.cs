@@ -1,0 +1,9 @@
+namespace ContactsEmulator;
+
+public enum StoreOutcome
+{
+    Ok,
+    NotFound,
+    Forbidden,
+    Duplicate,
+}

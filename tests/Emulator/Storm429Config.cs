@@ -1,0 +1,11 @@
+namespace ContactsEmulator;
+
+/// <summary>A burst of 429s: after <see cref="StartAfterRequests"/> requests, the next <see cref="Count"/> get 429.</summary>
+public sealed class Storm429Config
+{
+    public int StartAfterRequests { get; set; }
+    public int Count { get; set; }
+
+    /// <summary>Retry-After value on the storm's 429s; null sends no Retry-After header.</summary>
+    public int? RetryAfterSeconds { get; set; }
+}
