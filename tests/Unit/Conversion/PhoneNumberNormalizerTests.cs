@@ -86,6 +86,19 @@ namespace ContactsModule.Tests.Conversion
             Assert.Null(reason);
         }
 
+        // bench/New-ContactCsv.ps1 numbers its rows +1 555 0XX XXXX, from +1 555 000 0000 to +1 555 099 9999.
+        [Theory]
+        [InlineData("+1 555 000 0000", "+15550000000")]
+        [InlineData("+1 555 000 0001", "+15550000001")]
+        [InlineData("+1 555 009 9999", "+15550099999")]
+        [InlineData("+1 555 042 4242", "+15550424242")]
+        [InlineData("+1 555 099 9999", "+15550999999")]
+        public void Accepts_the_bench_generator_pattern(string input, string expected)
+        {
+            Assert.True(PhoneNumberNormalizer.TryNormalize(input, null, out var e164, out var reason), reason);
+            Assert.Equal(expected, e164);
+        }
+
         [Fact]
         public void Is_thread_safe()
         {
