@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using PhoneNumbers;
 
@@ -26,6 +27,7 @@ namespace ContactsModule.Conversion
     public static class PhoneNumberNormalizer
     {
         private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+        private static readonly HashSet<string> SupportedRegions = new HashSet<string>(Util.GetSupportedRegions(), StringComparer.Ordinal);
 
         // A trailing extension: "ext 45", "ext. 45", "extension 45", "x45", "#45", ";ext=45".
         private static readonly Regex TrailingExtension = new Regex(
@@ -59,7 +61,7 @@ namespace ContactsModule.Conversion
             }
 
             var region = CellText.Clean(defaultRegion)?.ToUpperInvariant();
-            bool regionKnown = region != null && Util.GetSupportedRegions().Contains(region);
+            bool regionKnown = region != null && SupportedRegions.Contains(region);
 
             // "00" is the international prefix in most of the world; libphonenumber only knows it when
             // the region uses it, so rewrite it to "+" (no national number starts with 00).
@@ -67,7 +69,8 @@ namespace ContactsModule.Conversion
             var doubleZero = LeadingDoubleZero.Match(toParse);
             if (doubleZero.Success) toParse = "+" + toParse.Substring(doubleZero.Length);
 
-            bool international = toParse.TrimStart('(', ' ').StartsWith("+", StringComparison.Ordinal);
+            var start = toParse.TrimStart('(', ' ');
+            bool international = start.Length > 0 && (start[0] == '+' || start[0] == '\uFF0B');
             if (!international && !regionKnown)
             {
                 reason = region == null

@@ -28,6 +28,7 @@ namespace ContactsModule.Tests.Conversion
         [InlineData("+1 555 010 0000", "DE", "+15550100000")]
         // 00 as international prefix, with or without a region
         [InlineData("0049 30 1234567", null, "+49301234567")]
+        [InlineData("\uFF0B44 20 7946 0123", null, "+442079460123")]
         [InlineData("0049 30 1234567", "US", "+49301234567")]
         [InlineData("0044 20 7946 0123", "DE", "+442079460123")]
         // US international prefix 011 with region US
