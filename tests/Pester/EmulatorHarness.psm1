@@ -1,0 +1,199 @@
+# Starts, drives and stops the local HighLevel Contacts API emulator (tests/Emulator) for tests, demos and
+# benchmarks. Build it first: dotnet build tests/Emulator -c Release
+Set-StrictMode -Version Latest
+
+$script:RepoRoot = (Resolve-Path -LiteralPath (Join-Path $PSScriptRoot '../..')).Path
+$script:DefaultEmulatorDll = Join-Path $script:RepoRoot 'tests/Emulator/bin/Release/net10.0/ContactsEmulator.dll'
+
+function Get-DotnetHost {
+    # `dotnet tool run` / `dotnet pwsh` set DOTNET_HOST_PATH; otherwise use dotnet from PATH.
+    if ($env:DOTNET_HOST_PATH -and (Test-Path -LiteralPath $env:DOTNET_HOST_PATH)) { return $env:DOTNET_HOST_PATH }
+    $command = Get-Command dotnet -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if (-not $command) { throw 'dotnet was not found on PATH; it is needed to run the emulator.' }
+    return $command.Source
+}
+
+function Invoke-EmulatorAdmin {
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [string] $Method,
+        [Parameter(Mandatory)] [string] $Path,
+        [string] $Body
+    )
+    $params = @{
+        Uri     = [uri]::new($Emulator.BaseUri, "__emulator/$Path")
+        Method  = $Method
+        NoProxy = $true
+    }
+    # Invoke-WebRequest + ConvertFrom-Json -DateKind String keeps dates as the ISO strings the API sends.
+    if ($PSBoundParameters.ContainsKey('Body')) {
+        $params.Body = [System.Text.Encoding]::UTF8.GetBytes($Body)
+        $params.ContentType = 'application/json; charset=utf-8'
+    }
+    $response = Invoke-WebRequest @params
+    if ($response.Content) { ConvertFrom-Json -InputObject $response.Content -Depth 100 -DateKind String }
+}
+
+function Start-ContactsEmulator {
+    <#
+    .SYNOPSIS
+    Starts the emulator on a free 127.0.0.1 port and returns how to reach it.
+    .OUTPUTS
+    [pscustomobject] BaseUri ([uri], e.g. http://127.0.0.1:41234/), Process, Token, LocationId, OtherToken,
+    OtherLocationId, ConfigPath (temp config file or $null).
+    #>
+    [CmdletBinding()]
+    param(
+        # Initial config (same keys as PUT /__emulator/config), written to a temp JSON file for --config.
+        [hashtable] $Config,
+        [string] $EmulatorDll = $script:DefaultEmulatorDll,
+        [ValidateRange(1, 600)] [int] $TimeoutSeconds = 30
+    )
+    if (-not (Test-Path -LiteralPath $EmulatorDll)) {
+        throw "Emulator not built: '$EmulatorDll' is missing. Run: dotnet build tests/Emulator -c Release"
+    }
+
+    $startInfo = [System.Diagnostics.ProcessStartInfo]::new()
+    $startInfo.FileName = Get-DotnetHost
+    $startInfo.UseShellExecute = $false
+    # The emulator exits when its stdin closes, so it never outlives this process.
+    $startInfo.RedirectStandardInput = $true
+    $startInfo.RedirectStandardOutput = $true
+    $startInfo.RedirectStandardError = $false
+    foreach ($argument in @((Resolve-Path -LiteralPath $EmulatorDll).Path, '--port', '0', '--exit-on-stdin-close')) {
+        $startInfo.ArgumentList.Add($argument)
+    }
+    $configPath = $null
+    if ($Config) {
+        $configPath = Join-Path ([System.IO.Path]::GetTempPath()) ("contacts-emulator-{0}.json" -f [guid]::NewGuid().ToString('N'))
+        [System.IO.File]::WriteAllText($configPath, (ConvertTo-Json -InputObject $Config -Depth 20), [System.Text.UTF8Encoding]::new($false))
+        $startInfo.ArgumentList.Add('--config')
+        $startInfo.ArgumentList.Add($configPath)
+    }
+
+    $process = [System.Diagnostics.Process]::Start($startInfo)
+    $baseUri = $null
+    try {
+        $deadline = [datetime]::UtcNow.AddSeconds($TimeoutSeconds)
+        $pending = $process.StandardOutput.ReadLineAsync()
+        while (-not $baseUri) {
+            $remaining = $deadline - [datetime]::UtcNow
+            if ($remaining -le [timespan]::Zero) { throw "The emulator did not report EMULATOR_LISTENING within $TimeoutSeconds s." }
+            if (-not $pending.Wait([int][math]::Min(250, [math]::Max(1, $remaining.TotalMilliseconds)))) { continue }
+            $line = $pending.Result
+            if ($null -eq $line) { throw "The emulator exited before listening (exit code $(if ($process.HasExited) { $process.ExitCode } else { 'unknown' }))." }
+            if ($line -match '^EMULATOR_LISTENING (http://127\.0\.0\.1:\d+)\s*$') {
+                $baseUri = [uri]($Matches[1] + '/')
+            }
+            else {
+                $pending = $process.StandardOutput.ReadLineAsync()
+            }
+        }
+    }
+    catch {
+        if (-not $process.HasExited) { $process.Kill($true) }
+        $process.Dispose()
+        if ($configPath) { Remove-Item -LiteralPath $configPath -ErrorAction SilentlyContinue }
+        throw
+    }
+
+    [pscustomobject]@{
+        PSTypeName      = 'ContactsEmulator.Instance'
+        BaseUri         = $baseUri
+        Process         = $process
+        Token           = 'pit-emulator-token-0001'
+        LocationId      = 'emulator-location'
+        OtherToken      = 'pit-other-token-0002'
+        OtherLocationId = 'other-location'
+        ConfigPath      = $configPath
+    }
+}
+
+function Stop-ContactsEmulator {
+    <# .SYNOPSIS Stops an emulator started by Start-ContactsEmulator and waits for it to exit. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    $process = $Emulator.Process
+    if ($process -and -not $process.HasExited) {
+        try { $null = Invoke-EmulatorAdmin -Emulator $Emulator -Method Post -Path 'shutdown' } catch { Write-Verbose "shutdown request failed: $_" }
+        try { $process.StandardInput.Close() } catch { Write-Verbose "closing stdin failed: $_" }
+        if (-not $process.WaitForExit(10000)) {
+            $process.Kill($true)
+            $null = $process.WaitForExit(5000)
+        }
+    }
+    # The Process object is left undisposed so callers can still read HasExited and ExitCode.
+    if ($Emulator.ConfigPath) { Remove-Item -LiteralPath $Emulator.ConfigPath -ErrorAction SilentlyContinue }
+}
+
+function Reset-ContactsEmulator {
+    <# .SYNOPSIS Restores the startup config and clears contacts, request log and rate-limit counters. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-EmulatorAdmin -Emulator $Emulator -Method Post -Path 'reset'
+}
+
+function Get-EmulatorContact {
+    <# .SYNOPSIS The stored (non-deleted) contacts, in API response shape. #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [string] $LocationId
+    )
+    $path = 'contacts'
+    if ($LocationId) { $path += '?locationId=' + [uri]::EscapeDataString($LocationId) }
+    foreach ($contact in (Invoke-EmulatorAdmin -Emulator $Emulator -Method Get -Path $path)) { $contact }
+}
+
+function Add-EmulatorContact {
+    <#
+    .SYNOPSIS Stores contacts directly (create-shaped bodies with locationId; optional id, dateAdded, dateUpdated).
+    No duplicate checks, rate limits or faults. Returns the number stored.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [hashtable[]] $Contact
+    )
+    $body = ConvertTo-Json -InputObject @($Contact) -Depth 20 -Compress
+    (Invoke-EmulatorAdmin -Emulator $Emulator -Method Post -Path 'contacts' -Body $body).count
+}
+
+function Get-EmulatorRequest {
+    <# .SYNOPSIS The request log (every non-admin request), oldest first. #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        # Only entries with a larger seq.
+        [long] $SinceSeq = 0
+    )
+    foreach ($entry in (Invoke-EmulatorAdmin -Emulator $Emulator -Method Get -Path "requests?sinceSeq=$SinceSeq")) { $entry }
+}
+
+function Clear-EmulatorRequest {
+    <# .SYNOPSIS Empties the request log (contacts and config stay). #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-EmulatorAdmin -Emulator $Emulator -Method Delete -Path 'requests'
+}
+
+function Get-EmulatorConfig {
+    <# .SYNOPSIS The current config. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-EmulatorAdmin -Emulator $Emulator -Method Get -Path 'config'
+}
+
+function Set-EmulatorConfig {
+    <# .SYNOPSIS Merges the given top-level config keys into the running emulator's config; returns the new config. #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [hashtable] $Config
+    )
+    $body = ConvertTo-Json -InputObject $Config -Depth 20 -Compress
+    Invoke-EmulatorAdmin -Emulator $Emulator -Method Put -Path 'config' -Body $body
+}
+
+Export-ModuleMember -Function Start-ContactsEmulator, Stop-ContactsEmulator, Reset-ContactsEmulator, Get-EmulatorContact,
+    Add-EmulatorContact, Get-EmulatorRequest, Clear-EmulatorRequest, Get-EmulatorConfig, Set-EmulatorConfig
