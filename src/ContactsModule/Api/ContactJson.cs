@@ -168,7 +168,7 @@ namespace ContactsModule.Api
                     case "assignedTo": contact.AssignedTo = Str(v); break;
                     case "gender": contact.Gender = Str(v); break;
                     case "type": contact.Type = Str(v); break;
-                    case "tags": contact.Tags = new TagList(StrArray(v)); break;
+                    case "tags": contact.Tags = new ContactTags(StrArray(v)); break;
                     case "customFields": case "customField": contact.CustomFields = ReadCustomFields(v); break;
                     case "dnd": contact.Dnd = Bool(v); break;
                     case "dndSettings": contact.DndSettings = ReadDndSettings(v); break;

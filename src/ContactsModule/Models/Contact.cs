@@ -26,7 +26,7 @@ namespace ContactsModule.Models
         public string AssignedTo { get; set; }
         public string Gender { get; set; }
         public string Type { get; set; }
-        public TagList Tags { get; set; } = TagList.Empty;
+        public ContactTags Tags { get; set; } = ContactTags.Empty;
         public CustomFieldList CustomFields { get; set; } = CustomFieldList.Empty;
         public bool Dnd { get; set; }
         public DndSettings DndSettings { get; set; }

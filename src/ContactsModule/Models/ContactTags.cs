@@ -8,13 +8,13 @@ namespace ContactsModule.Models
     /// A contact's tags. A read-only list rather than string[] so that Export-Csv writes "vip, newsletter"
     /// (which New-Contact and Set-Contact split back into tags) instead of "System.String[]".
     /// </summary>
-    public sealed class TagList : IReadOnlyList<string>
+    public sealed class ContactTags : IReadOnlyList<string>
     {
-        public static readonly TagList Empty = new TagList(new string[0]);
+        public static readonly ContactTags Empty = new ContactTags(new string[0]);
 
         private readonly string[] _tags;
 
-        public TagList(IEnumerable<string> tags)
+        public ContactTags(IEnumerable<string> tags)
         {
             _tags = tags == null ? new string[0] : new List<string>(tags).ToArray();
         }

@@ -1,0 +1,111 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using ContactsModule.Api;
+using ContactsModule.Input;
+using System.Collections.Generic;
+
+namespace ContactsModule.Cmdlets
+{
+    /// <summary>Builds the module's ErrorRecords: stable ErrorId, category, the input row as target, and what to do.</summary>
+    internal static class ContactErrors
+    {
+        /// <summary>Failures after which sending more rows is pointless: they stop the whole pipeline.</summary>
+        public static bool IsTerminating(ApiErrorKind kind) =>
+            kind == ApiErrorKind.Unauthorized || kind == ApiErrorKind.Forbidden || kind == ApiErrorKind.DailyQuotaExhausted;
+
+        public static ErrorRecord Validation(string rowLabel, IList<FieldError> errors, object target)
+        {
+            var parts = new List<string>();
+            foreach (var error in errors) parts.Add(error.ToString());
+            string message = rowLabel + ": " + string.Join(" ", parts);
+            var record = new ErrorRecord(new ArgumentException(message), ErrorIds.ValidationFailed, ErrorCategory.InvalidData, target);
+            record.ErrorDetails = new ErrorDetails(message)
+            {
+                RecommendedAction = "Correct the value(s) named in the message and send the row again; nothing was sent for this row.",
+            };
+            return record;
+        }
+
+        public static ErrorRecord FromApi(ContactsApiException ex, string rowLabel, object target)
+        {
+            string id;
+            ErrorCategory category;
+            string what;
+            string action;
+            switch (ex.Kind)
+            {
+                case ApiErrorKind.Unauthorized:
+                    id = ErrorIds.Unauthorized; category = ErrorCategory.AuthenticationError;
+                    what = "HighLevel rejected the token (401): " + Server(ex);
+                    action = "Check that the token is a current Private Integration Token or location access token, then run Connect-ContactsApi again.";
+                    break;
+                case ApiErrorKind.Forbidden:
+                    id = ErrorIds.Forbidden; category = ErrorCategory.PermissionDenied;
+                    what = "the token has no access to this location (403): " + Server(ex);
+                    action = "Connect with a token of the location, or pass the right -LocationId.";
+                    break;
+                case ApiErrorKind.Validation:
+                    id = ErrorIds.ApiValidationFailed; category = ErrorCategory.InvalidData;
+                    what = "HighLevel rejected the contact (422): " + Server(ex);
+                    action = "Fix the fields the server names and send the row again.";
+                    break;
+                case ApiErrorKind.Duplicate:
+                    id = ErrorIds.Duplicate; category = ErrorCategory.ResourceExists;
+                    what = string.Format(CultureInfo.InvariantCulture, "a contact with the same {0} already exists (id {1}).",
+                        ex.MatchingField ?? "email or phone", ex.DuplicateContactId ?? "unknown");
+                    action = "Use -OnDuplicate Skip to keep the existing contact, or -OnDuplicate Update to update it.";
+                    break;
+                case ApiErrorKind.NotFound:
+                    id = ErrorIds.NotFound; category = ErrorCategory.ObjectNotFound;
+                    what = "the contact does not exist: " + Server(ex);
+                    action = "Check the contact id; Get-Contact finds contacts by email, phone or query.";
+                    break;
+                case ApiErrorKind.DailyQuotaExhausted:
+                    id = ErrorIds.DailyQuotaExceeded; category = ErrorCategory.QuotaExceeded;
+                    what = ex.Message;
+                    action = "Run the remaining rows again after the quota resets.";
+                    break;
+                case ApiErrorKind.Unavailable:
+                    id = ErrorIds.Unavailable; category = ErrorCategory.ResourceUnavailable;
+                    what = "the API did not answer successfully: " + ex.Message;
+                    action = "Send the row again later; -MaxRetry and -RetryDelay on Connect-ContactsApi set how hard the module retries.";
+                    break;
+                default:
+                    id = ErrorIds.ApiError; category = ex.Kind == ApiErrorKind.BadRequest ? ErrorCategory.InvalidArgument : ErrorCategory.InvalidResult;
+                    what = "the API call failed: " + ex.Message;
+                    action = "Check the message and the traceId; HighLevel support asks for the traceId.";
+                    break;
+            }
+            string message = rowLabel + ": " + what;
+            if (ex.TraceId != null && message.IndexOf(ex.TraceId, StringComparison.Ordinal) < 0) message += " (traceId " + ex.TraceId + ")";
+            var record = new ErrorRecord(ex, id, category, target)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = action },
+            };
+            return record;
+        }
+
+        public static ErrorRecord NotConnected() => new ErrorRecord(
+            new InvalidOperationException("Not connected to the HighLevel API. Run Connect-ContactsApi first, or pass -Connection."),
+            ErrorIds.NotConnected, ErrorCategory.ConnectionError, null)
+        {
+            ErrorDetails = new ErrorDetails("Not connected to the HighLevel API. Run Connect-ContactsApi first, or pass -Connection.")
+            {
+                RecommendedAction = "Run Connect-ContactsApi -Token <token> -LocationId <id>, or set HIGHLEVEL_API_TOKEN and HIGHLEVEL_LOCATION_ID and run Connect-ContactsApi.",
+            },
+        };
+
+        public static ErrorRecord NotSent(string rowLabel, string why, object target)
+        {
+            string message = rowLabel + ": not sent because " + why;
+            return new ErrorRecord(new OperationCanceledException(message), ErrorIds.NotSent, ErrorCategory.OperationStopped, target)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Send this row again." },
+            };
+        }
+
+        private static string Server(ContactsApiException ex) =>
+            ex.ServerMessages != null && ex.ServerMessages.Length > 0 ? string.Join("; ", ex.ServerMessages) : ex.Message;
+    }
+}

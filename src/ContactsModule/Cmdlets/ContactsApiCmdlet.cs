@@ -1,0 +1,133 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ContactsModule.Api;
+using ContactsModule.Session;
+
+namespace ContactsModule.Cmdlets
+{
+    /// <summary>
+    /// What every API cmdlet shares: -Connection (default: the current one), Ctrl+C cancelling calls in
+    /// flight, and the client's verbose lines written on the pipeline thread.
+    /// </summary>
+    public abstract class ContactsApiCmdlet : PSCmdlet
+    {
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private ContactsApi _api;
+        private ContactsApiConnection _connection;
+
+        /// <summary>A connection from Connect-ContactsApi -PassThru; default: the current connection.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public ContactsApiConnection Connection { get; set; }
+
+        internal PipelineTrace Trace { get; } = new PipelineTrace();
+        protected CancellationToken Stopping => _stop.Token;
+
+        /// <summary>The connection in use; a terminating ContactsApiNotConnected error when there is none.</summary>
+        protected ContactsApiConnection ActiveConnection
+        {
+            get
+            {
+                if (_connection == null)
+                {
+                    _connection = Connection ?? ConnectionState.Current;
+                    if (_connection == null) ThrowTerminatingError(ContactErrors.NotConnected());
+                }
+                return _connection;
+            }
+        }
+
+        protected ContactsApi Api => _api ?? (_api = ActiveConnection.CreateApi());
+
+        protected override void StopProcessing()
+        {
+            _stop.Cancel();
+        }
+
+        /// <summary>Writes the client's queued verbose and debug lines.</summary>
+        protected void FlushTrace()
+        {
+            while (Trace.TryDequeue(out var line))
+            {
+                if (line.IsDebug) WriteDebug(line.Message);
+                else WriteVerbose(line.Message);
+            }
+        }
+
+        /// <summary>Runs one call to completion on the pipeline thread, writing its verbose lines as they come.</summary>
+        protected T Run<T>(Func<CancellationToken, Task<T>> call)
+        {
+            var task = call(Stopping);
+            while (!WaitQuietly(task, 100))
+            {
+                FlushTrace();
+                if (Stopping.IsCancellationRequested) break;
+            }
+            FlushTrace();
+            if (Stopping.IsCancellationRequested && !task.IsCompleted) throw new PipelineStoppedException();
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Waits for a task without throwing its exception; true once it has finished.</summary>
+        internal static bool WaitQuietly(Task task, int milliseconds)
+        {
+            try
+            {
+                return task.Wait(milliseconds);
+            }
+            catch (AggregateException)
+            {
+                return true;
+            }
+        }
+
+        /// <summary>Writes a row's API failure: terminating for 401/403/quota, a per-row error otherwise.</summary>
+        protected void WriteApiError(ContactsApiException ex, string rowLabel, object target)
+        {
+            var record = ContactErrors.FromApi(ex, rowLabel, target);
+            if (ContactErrors.IsTerminating(ex.Kind)) ThrowTerminatingError(record);
+            WriteError(record);
+        }
+
+        /// <summary>PowerShell wraps pipeline values in PSObject; the core wants the plain values inside, recursively.</summary>
+        internal static object Unwrap(object value)
+        {
+            if (value is PSObject ps)
+            {
+                var baseObject = ps.BaseObject;
+                // A PSCustomObject has no useful base object: keep its properties as a hashtable.
+                if (baseObject is PSCustomObject)
+                {
+                    var table = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase);
+                    foreach (var property in ps.Properties) table[property.Name] = Unwrap(property.Value);
+                    return table;
+                }
+                value = baseObject;
+            }
+            switch (value)
+            {
+                case string _:
+                    return value;
+                case System.Collections.IDictionary dict:
+                    var copy = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase);
+                    foreach (System.Collections.DictionaryEntry entry in dict) copy[Unwrap(entry.Key)] = Unwrap(entry.Value);
+                    return copy;
+                case object[] array:
+                    var items = new object[array.Length];
+                    for (int i = 0; i < array.Length; i++) items[i] = Unwrap(array[i]);
+                    return items;
+                default:
+                    return value;
+            }
+        }
+    }
+}

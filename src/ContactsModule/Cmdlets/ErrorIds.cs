@@ -1,0 +1,20 @@
+namespace ContactsModule.Cmdlets
+{
+    /// <summary>The module's stable ErrorIds (documented in about_ContactsModule).</summary>
+    public static class ErrorIds
+    {
+        public const string NotConnected = "ContactsApiNotConnected";
+        public const string InvalidConnection = "ContactsApiConnectionInvalid";
+        public const string Unauthorized = "ContactsApiUnauthorized";
+        public const string Forbidden = "ContactsApiForbidden";
+        public const string DailyQuotaExceeded = "ContactsApiDailyQuotaExceeded";
+        public const string Unavailable = "ContactsApiUnavailable";
+        public const string ApiError = "ContactsApiError";
+        public const string ValidationFailed = "ContactValidationFailed";
+        public const string ApiValidationFailed = "ContactApiValidationFailed";
+        public const string Duplicate = "ContactDuplicate";
+        public const string NotFound = "ContactNotFound";
+        public const string NotSent = "ContactNotSent";
+        public const string TagUpdateFailed = "ContactTagUpdateFailed";
+    }
+}

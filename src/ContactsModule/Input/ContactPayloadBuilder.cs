@@ -1,0 +1,293 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using ContactsModule.Api;
+using ContactsModule.Conversion;
+using ContactsModule.Models;
+
+namespace ContactsModule.Input
+{
+    /// <summary>
+    /// Turns a row's raw values into the JSON body the API documents: text trimmed, blanks left out,
+    /// yes/no to booleans, country names to codes, local phones to E.164, Windows time zones to IANA.
+    /// Every value that cannot be converted becomes a FieldError; nothing is guessed.
+    /// </summary>
+    public static class ContactPayloadBuilder
+    {
+        /// <param name="defaultCountry">Region for local phone numbers when the row has no country (two-letter code or null).</param>
+        public static PayloadBuildResult Build(ContactInput input, string defaultCountry)
+        {
+            var result = new PayloadBuildResult();
+            var p = new ContactPayload();
+            result.Payload = p;
+
+            p.FirstName = Text(input, "firstName");
+            p.LastName = Text(input, "lastName");
+            p.Name = Text(input, "name");
+            p.Gender = Text(input, "gender");
+            p.Address1 = Text(input, "address1");
+            p.City = Text(input, "city");
+            p.State = Text(input, "state");
+            p.PostalCode = Text(input, "postalCode");
+            p.Source = Text(input, "source");
+            p.CompanyName = Text(input, "companyName");
+            p.AssignedTo = Text(input, "assignedTo");
+            p.LocationId = Text(input, "locationId");
+
+            p.Country = Convert(input, "country", result, (string text, out string value, out string reason) => CountryCodes.TryResolve(text, out value, out reason));
+            p.Email = Convert(input, "email", result, EmailAddressText.TryNormalize);
+            p.Website = Convert(input, "website", result, WebsiteText.TryNormalize);
+            p.Timezone = Convert(input, "timezone", result, TimeZoneNames.TryResolve);
+            string region = p.Country ?? defaultCountry;
+            p.Phone = Convert(input, "phone", result, (string text, out string value, out string reason) =>
+                PhoneNumberNormalizer.TryNormalize(text, region, out value, out reason));
+
+            object dob = input.Get("dateOfBirth");
+            if (!IsBlank(dob))
+            {
+                if (DateOfBirthText.TryParse(dob, out var canonical, out var reason)) p.DateOfBirth = canonical;
+                else result.Errors.Add(new FieldError(input.ColumnOf("dateOfBirth"), Show(dob), reason));
+            }
+
+            object dnd = input.Get("dnd");
+            if (!IsBlank(dnd))
+            {
+                if (BooleanText.TryParse(dnd, out bool flag)) p.Dnd = flag;
+                else result.Errors.Add(new FieldError(input.ColumnOf("dnd"), Show(dnd), "is not a yes/no value. Use true or false (yes/no, y/n and 1/0 work too)."));
+            }
+
+            object tags = input.Get("tags");
+            if (!IsBlank(tags))
+            {
+                var list = TagList.Parse(tags);
+                if (list.Length > 0) p.Tags = list;
+            }
+
+            BuildCustomFields(input, result);
+            BuildDndSettings(input, result);
+            BuildInboundDnd(input, result);
+            return result;
+        }
+
+        private delegate bool TryConvert(string text, out string value, out string reason);
+
+        private static string Text(ContactInput input, string field) => CellText.Clean(input.Get(field));
+
+        private static bool IsBlank(object value) => value == null || (value is string || value is DBNull) && CellText.Clean(value) == null;
+
+        private static string Show(object value) => CellText.Clean(value) ?? string.Empty;
+
+        private static string Convert(ContactInput input, string field, PayloadBuildResult result, TryConvert convert)
+        {
+            string text = Text(input, field);
+            if (text == null) return null;
+            if (convert(text, out var value, out var reason)) return value;
+            result.Errors.Add(new FieldError(input.ColumnOf(field), text, reason));
+            return null;
+        }
+
+        private static void BuildCustomFields(ContactInput input, PayloadBuildResult result)
+        {
+            var fields = new List<CustomFieldInput>();
+            object given = input.Get("customFields");
+            string column = input.ColumnOf("customFields");
+            if (!IsBlank(given))
+            {
+                switch (given)
+                {
+                    case string text:
+                        var map = ContactJson.TryReadCustomFieldMap(text);
+                        if (map == null)
+                        {
+                            result.Errors.Add(new FieldError(column, text, "is not a list of custom field values. Pass a hashtable of field key to value, or the {\"fieldId\": value} text Export-Csv writes."));
+                            return;
+                        }
+                        foreach (var pair in map) AddField(fields, result, column, pair.Value, id: pair.Key);
+                        break;
+                    case IDictionary dict:
+                        foreach (DictionaryEntry entry in dict)
+                            AddField(fields, result, column, entry.Value, key: System.Convert.ToString(entry.Key, CultureInfo.InvariantCulture));
+                        break;
+                    case IEnumerable items:
+                        foreach (var item in items)
+                        {
+                            if (item is CustomFieldValue value) AddField(fields, result, column, value.Value, id: value.Id);
+                            else if (item is IDictionary entry) AddFieldFromEntry(fields, result, column, entry);
+                            else result.Errors.Add(new FieldError(column, Show(item), "is not a custom field value. Use @{ id = '...'; value = '...' } or @{ key = '...'; value = '...' }."));
+                        }
+                        break;
+                    default:
+                        result.Errors.Add(new FieldError(column, Show(given), "is not a list of custom field values. Pass a hashtable of field key to value."));
+                        break;
+                }
+            }
+            foreach (var pair in input.CustomFieldsByKey)
+            {
+                if (IsBlank(pair.Value)) continue;
+                input.CustomFieldColumns.TryGetValue(pair.Key, out var fieldColumn);
+                AddField(fields, result, fieldColumn ?? pair.Key, pair.Value, key: pair.Key);
+            }
+            if (fields.Count > 0) result.Payload.CustomFields = fields;
+        }
+
+        private static void AddFieldFromEntry(List<CustomFieldInput> fields, PayloadBuildResult result, string column, IDictionary entry)
+        {
+            string id = CellText.Clean(Lookup(entry, "id"));
+            string key = CellText.Clean(Lookup(entry, "key"));
+            object value = Lookup(entry, "value") ?? Lookup(entry, "field_value");
+            if (id == null && key == null)
+            {
+                result.Errors.Add(new FieldError(column, "@{...}", "has neither an id nor a key. Name the custom field with id or key."));
+                return;
+            }
+            AddField(fields, result, column, value, id: id, key: key);
+        }
+
+        private static void AddField(List<CustomFieldInput> fields, PayloadBuildResult result, string column, object value, string id = null, string key = null)
+        {
+            object converted;
+            switch (value)
+            {
+                case null:
+                    return;
+                case string s:
+                    converted = CellText.Clean(s);
+                    if (converted == null) return;
+                    break;
+                case int _: case long _: case double _: case decimal _: case float _: case short _: case byte _:
+                    converted = value;
+                    break;
+                case bool b:
+                    converted = b ? "true" : "false";
+                    break;
+                case DateTime date:
+                    converted = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    break;
+                case IEnumerable items:
+                    var list = new List<string>();
+                    foreach (var item in items)
+                    {
+                        string text = CellText.Clean(item);
+                        if (text != null) list.Add(text);
+                    }
+                    converted = list.ToArray();
+                    break;
+                default:
+                    result.Errors.Add(new FieldError(column, Show(value), "is not a custom field value: use text, a number or a list of text."));
+                    return;
+            }
+            fields.Add(new CustomFieldInput { Id = id, Key = id == null ? key : null, Value = converted });
+        }
+
+        private static void BuildDndSettings(ContactInput input, PayloadBuildResult result)
+        {
+            DndSettings settings = null;
+            object given = input.Get("dndSettings");
+            string column = input.ColumnOf("dndSettings");
+            if (!IsBlank(given))
+            {
+                settings = new DndSettings();
+                switch (given)
+                {
+                    case DndSettings existing:
+                        foreach (var channel in existing.Channels()) settings.Set(channel.Key, channel.Value);
+                        break;
+                    case IDictionary dict:
+                        foreach (DictionaryEntry entry in dict)
+                            AddChannel(settings, result, column, System.Convert.ToString(entry.Key, CultureInfo.InvariantCulture), entry.Value);
+                        break;
+                    case string text:
+                        foreach (var part in text.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries))
+                        {
+                            int eq = part.IndexOf('=');
+                            if (eq <= 0)
+                            {
+                                result.Errors.Add(new FieldError(column, text, "is not a list of channel=status pairs, e.g. 'SMS=inactive;Email=active'."));
+                                return;
+                            }
+                            AddChannel(settings, result, column, part.Substring(0, eq), part.Substring(eq + 1));
+                        }
+                        break;
+                    default:
+                        result.Errors.Add(new FieldError(column, Show(given), "is not DND settings. Pass a hashtable such as @{ SMS = 'inactive'; Email = 'active' }."));
+                        return;
+                }
+            }
+            foreach (var pair in input.DndChannelColumns)
+            {
+                if (IsBlank(pair.Value.Value)) continue;
+                if (settings == null) settings = new DndSettings();
+                AddChannel(settings, result, pair.Value.Key, pair.Key, pair.Value.Value);
+            }
+            if (settings != null && settings.Channels().GetEnumerator().MoveNext()) result.Payload.DndSettings = settings;
+        }
+
+        private static void AddChannel(DndSettings settings, PayloadBuildResult result, string column, string channelName, object value)
+        {
+            string channel = DndSettings.NormalizeChannel(channelName);
+            if (channel == null)
+            {
+                result.Errors.Add(new FieldError(column, channelName.Trim(), "is not a DND channel. Use Call, Email, SMS, WhatsApp, GMB or FB."));
+                return;
+            }
+            var setting = ReadChannel(result, column, channel, value, allowPermanent: true);
+            if (setting != null) settings.Set(channel, setting);
+        }
+
+        private static DndChannelSetting ReadChannel(PayloadBuildResult result, string column, string channel, object value, bool allowPermanent)
+        {
+            object status = value;
+            string message = null, code = null;
+            if (value is DndChannelSetting typed)
+            {
+                status = typed.Status;
+                message = typed.Message;
+                code = typed.Code;
+            }
+            else if (value is IDictionary dict)
+            {
+                status = Lookup(dict, "status");
+                message = CellText.Clean(Lookup(dict, "message"));
+                code = CellText.Clean(Lookup(dict, "code"));
+            }
+            if (IsBlank(status))
+            {
+                result.Errors.Add(new FieldError(column, channel, "has no status. Use active, inactive" + (allowPermanent ? " or permanent." : ".")));
+                return null;
+            }
+            if (!DndStatusText.TryParse(status, out var parsed, out var reason))
+            {
+                result.Errors.Add(new FieldError(column, Show(status), reason));
+                return null;
+            }
+            if (!allowPermanent && parsed == DndStatusText.Permanent)
+            {
+                result.Errors.Add(new FieldError(column, Show(status), "is not allowed for inbound DND. Use active or inactive."));
+                return null;
+            }
+            return new DndChannelSetting { Status = parsed, Message = message, Code = code };
+        }
+
+        private static void BuildInboundDnd(ContactInput input, PayloadBuildResult result)
+        {
+            object given = input.Get("inboundDndSettings");
+            if (IsBlank(given)) return;
+            string column = input.ColumnOf("inboundDndSettings");
+            object all = given;
+            if (given is InboundDndSettings typed) all = typed.All;
+            else if (given is IDictionary dict && Lookup(dict, "all") != null) all = Lookup(dict, "all");
+            var setting = ReadChannel(result, column, "all", all, allowPermanent: false);
+            if (setting != null) result.Payload.InboundDndSettings = new InboundDndSettings { All = setting };
+        }
+
+        private static object Lookup(IDictionary dict, string key)
+        {
+            foreach (DictionaryEntry entry in dict)
+            {
+                if (string.Equals(System.Convert.ToString(entry.Key, CultureInfo.InvariantCulture), key, StringComparison.OrdinalIgnoreCase)) return entry.Value;
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace ContactsModule.Input
+{
+    /// <summary>One value of a row that cannot be sent, and why.</summary>
+    public sealed class FieldError
+    {
+        public FieldError(string column, string value, string reason)
+        {
+            Column = column;
+            Value = value;
+            Reason = reason;
+        }
+
+        /// <summary>The column (or parameter) the value came from, as the user named it.</summary>
+        public string Column { get; }
+        public string Value { get; }
+        /// <summary>Completes "Column 'value' ...", e.g. "is not a known country name or code."</summary>
+        public string Reason { get; }
+
+        public override string ToString() => Column + " '" + Value + "' " + Reason;
+    }
+}
