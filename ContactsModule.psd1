@@ -14,6 +14,11 @@
         'Disconnect-ContactsApi'
         'Get-ContactsApiConnection'
         'New-Contact'
+        'Get-Contact'
+        'Set-Contact'
+        'Remove-Contact'
+        'Add-ContactTag'
+        'Remove-ContactTag'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -20,7 +20,7 @@ param(
     [string] $Task = 'Build',
     [ValidateSet('Release', 'Debug')]
     [string] $Configuration = 'Release',
-    # Pester: run only the test files whose names match (e.g. 'NewContact').
+    # Pester: run only the test files whose names contain one of these (e.g. 'NewContact'); xUnit is skipped.
     [string[]] $TestName
 )
 
@@ -110,10 +110,13 @@ function Invoke-PesterTests {
     Write-Host '== Test: Pester' -ForegroundColor Cyan
     Import-Module (Get-PesterModulePath) -MinimumVersion 5.0 -Force
     $config = New-PesterConfiguration
-    $config.Run.Path = Join-Path $Root 'tests/Pester'
+    $config.Run.Path = if ($TestName) {
+        @(Get-ChildItem (Join-Path $Root 'tests/Pester') -Filter '*.Tests.ps1' |
+            Where-Object { $file = $_.Name; $TestName | Where-Object { $file -like "*$_*" } } |
+            ForEach-Object FullName)
+    } else { Join-Path $Root 'tests/Pester' }
     $config.Run.PassThru = $true
     $config.Output.Verbosity = 'Normal'
-    if ($TestName) { $config.Filter.FullName = $TestName | ForEach-Object { "*$_*" } }
     $result = Invoke-Pester -Configuration $config
     $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
     [pscustomobject]@{ Passed = $result.PassedCount; Failed = $failed }
@@ -122,7 +125,7 @@ function Invoke-PesterTests {
 function Invoke-Test {
     Invoke-Build
     Invoke-EmulatorBuild
-    $unit = Invoke-UnitTests
+    $unit = if ($TestName) { [pscustomobject]@{ Passed = 0; Failed = 0 } } else { Invoke-UnitTests }
     $pester = Invoke-PesterTests
     $passed = $unit.Passed + $pester.Passed
     $failed = $unit.Failed + $pester.Failed
