@@ -61,11 +61,8 @@ namespace ContactsModule.Api
                     if (response.IsSuccess) return response;
                     if (response.StatusCode == 429)
                     {
-                        if (Limiter.DailyQuotaExhausted)
-                        {
-                            // Daily-Remaining: 0 came with this 429; WaitAsync raises the quota error.
-                            await Limiter.WaitAsync(trace, cancellationToken).ConfigureAwait(false);
-                        }
+                        // Daily-Remaining: 0 on this 429 means the day's quota is gone: retrying cannot help.
+                        Limiter.ThrowIfDailyQuotaExhausted();
                         pause = attemptResult.RetryAfter ?? TimeSpan.FromMilliseconds(Limiter.IntervalMs);
                         Limiter.Pause(pause.Value);
                         failure = "429 Too Many Requests";
@@ -160,16 +157,19 @@ namespace ContactsModule.Api
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
+                    Limiter.ProbeFailed();
                     throw;
                 }
                 catch (OperationCanceledException ex)
                 {
+                    Limiter.ProbeFailed();
                     trace.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> timed out after {2:0.0} s",
                         request.Method.Method, request.Path, watch.Elapsed.TotalSeconds));
                     return new AttemptResult { Failure = "timed out", Exception = ex };
                 }
                 catch (HttpRequestException ex)
                 {
+                    Limiter.ProbeFailed();
                     string reason = (ex.InnerException ?? ex).Message;
                     trace.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> connection failed after {2} ms: {3}",
                         request.Method.Method, request.Path, watch.ElapsedMilliseconds, reason));

@@ -28,6 +28,10 @@ namespace ContactsModule.Api
         private long? _dailyLimit;
         private long? _dailyRemaining;
         private bool _dailyExhausted;
+        // Until the first answer tells the real limits, one request goes alone: a burst sized on the documented
+        // defaults could overrun a location whose limits are lower.
+        private bool _learned;
+        private bool _probeOutstanding;
 
         public int Max { get { lock (_lock) return _max; } }
         public int IntervalMs { get { lock (_lock) return _intervalMs; } }
@@ -53,17 +57,8 @@ namespace ContactsModule.Api
                     lock (_lock)
                     {
                         if (_dailyExhausted) throw QuotaException();
-                        long now = Clock.ElapsedMilliseconds;
-                        long window = _intervalMs + MarginMs(_intervalMs);
-                        while (_sentAtMs.Count > 0 && _sentAtMs.Peek() <= now - window) _sentAtMs.Dequeue();
-                        waitMs = Math.Max(_nextAllowedMs - now, _pausedUntilMs - now);
-                        if (_sentAtMs.Count >= _max) waitMs = Math.Max(waitMs, _sentAtMs.Peek() + window - now);
-                        if (waitMs <= 0)
-                        {
-                            _sentAtMs.Enqueue(now);
-                            _nextAllowedMs = now + _intervalMs / Math.Max(1, _max);
-                            return;
-                        }
+                        waitMs = TryBook(Clock.ElapsedMilliseconds);
+                        if (waitMs <= 0) return;
                     }
                     if (waitMs >= 1000)
                         trace.Verbose(string.Format(CultureInfo.InvariantCulture, "Rate limit: waiting {0:0.0} s for a free slot.", waitMs / 1000.0));
@@ -76,11 +71,32 @@ namespace ContactsModule.Api
             }
         }
 
+        /// <summary>Books a slot at <paramref name="now"/> and returns 0, or returns how long to wait. Caller holds _lock.</summary>
+        private long TryBook(long now)
+        {
+            if (!_learned)
+            {
+                if (_probeOutstanding) return 20;
+                _probeOutstanding = true;
+                _sentAtMs.Enqueue(now);
+                return 0;
+            }
+            long window = _intervalMs + MarginMs(_intervalMs);
+            while (_sentAtMs.Count > 0 && _sentAtMs.Peek() <= now - window) _sentAtMs.Dequeue();
+            long waitMs = Math.Max(_nextAllowedMs - now, _pausedUntilMs - now);
+            if (_sentAtMs.Count >= _max) waitMs = Math.Max(waitMs, _sentAtMs.Peek() + window - now);
+            if (waitMs > 0) return waitMs;
+            _sentAtMs.Enqueue(now);
+            _nextAllowedMs = now + _intervalMs / Math.Max(1, _max);
+            return 0;
+        }
+
         /// <summary>Learns the limits from a response's X-RateLimit-* headers (null = header absent).</summary>
         public void Observe(long? max, long? intervalMs, long? dailyLimit, long? dailyRemaining)
         {
             lock (_lock)
             {
+                _learned = true;
                 if (max.HasValue && max.Value > 0 && max.Value < int.MaxValue) _max = (int)max.Value;
                 if (intervalMs.HasValue && intervalMs.Value > 0 && intervalMs.Value < int.MaxValue) _intervalMs = (int)intervalMs.Value;
                 if (dailyLimit.HasValue) _dailyLimit = dailyLimit;
@@ -89,6 +105,21 @@ namespace ContactsModule.Api
                     _dailyRemaining = dailyRemaining;
                     if (dailyRemaining.Value <= 0) _dailyExhausted = true;
                 }
+            }
+        }
+
+        /// <summary>The first request failed without an answer: let the next one try, still alone.</summary>
+        public void ProbeFailed()
+        {
+            lock (_lock) _probeOutstanding = false;
+        }
+
+        /// <summary>Throws the DailyQuotaExhausted error once an answer reported the daily quota used up.</summary>
+        public void ThrowIfDailyQuotaExhausted()
+        {
+            lock (_lock)
+            {
+                if (_dailyExhausted) throw QuotaException();
             }
         }
 

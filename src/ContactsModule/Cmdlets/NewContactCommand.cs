@@ -137,11 +137,15 @@ namespace ContactsModule.Cmdlets
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 10;
 
+        /// <summary>After Ctrl+C: the input rows whose outcome was not confirmed.</summary>
+        public const string UnconfirmedRowsVariable = "global:ContactsUnconfirmedRows";
+
         private OrderedTaskQueue<RowState, RowResult> _queue;
         private Dictionary<string, string> _customFieldColumns;
         private string _defaultRegion;
         private CancellationTokenSource _abort;
         private int _rowNumber;
+        private RowState _current;
         private readonly ImportProgress _progress = new ImportProgress("New-Contact");
 
         protected override void BeginProcessing()
@@ -174,7 +178,40 @@ namespace ContactsModule.Cmdlets
             _queue = new OrderedTaskQueue<RowState, RowResult>(ThrottleLimit, Math.Max(64, ThrottleLimit * 4));
         }
 
-        protected override void ProcessRecord()
+        protected override void ProcessRecord() => StopCleanlyOn(ProcessRow);
+
+        protected override void EndProcessing() => StopCleanlyOn(() =>
+        {
+            if (_queue == null) return;
+            Pump(untilEmpty: true);
+            _progress.Complete(this);
+        });
+
+        /// <summary>
+        /// -ErrorAction Stop on a row's error, or a downstream Select-Object -First, ends the cmdlet by an exception
+        /// out of WriteError/WriteObject: cancel the calls still in flight and close the progress bar before it goes.
+        /// </summary>
+        private void StopCleanlyOn(Action body)
+        {
+            try
+            {
+                body();
+            }
+            catch (Exception ex) when (ex is PipelineStoppedException || ex is ActionPreferenceStopException)
+            {
+                _abort?.Cancel();
+                try
+                {
+                    _progress.Complete(this);
+                }
+                catch (PipelineStoppedException)
+                {
+                }
+                throw;
+            }
+        }
+
+        private void ProcessRow()
         {
             _rowNumber++;
             bool fromPipeline = MyInvocation.ExpectingInput;
@@ -210,12 +247,6 @@ namespace ContactsModule.Cmdlets
             Pump(untilEmpty: false);
         }
 
-        protected override void EndProcessing()
-        {
-            if (_queue == null) return;
-            Pump(untilEmpty: true);
-            _progress.Complete(this);
-        }
 
         private ContactInput ReadInput()
         {
@@ -299,7 +330,21 @@ namespace ContactsModule.Cmdlets
         {
             while (true)
             {
-                while (_queue.TryDequeueCompleted(out var row, out var task)) Emit(row, task);
+                while (_queue.TryDequeueCompleted(out var row, out var task))
+                {
+                    // Until its result is written, a dequeued row counts as unconfirmed if the run is stopped.
+                    _current = row;
+                    if (Stopping.IsCancellationRequested) StopNow();
+                    try
+                    {
+                        Emit(row, task);
+                    }
+                    catch (PipelineStoppedException) when (Stopping.IsCancellationRequested)
+                    {
+                        StopNow();
+                    }
+                    _current = null;
+                }
                 FlushTrace();
                 _progress.Update(this, force: false);
                 bool mustWait = untilEmpty ? _queue.Count > 0 : _queue.IsFull;
@@ -365,30 +410,41 @@ namespace ContactsModule.Cmdlets
             ThrowTerminatingError(record);
         }
 
-        /// <summary>Ctrl+C: in-flight calls are cancelled; the rows they carried are named so none is lost silently.</summary>
+        /// <summary>
+        /// Ctrl+C: in-flight calls are cancelled. PowerShell allows no more output once a pipeline is stopping, so
+        /// the rows that were queued or in flight are named on the host and kept in $global:ContactsUnconfirmedRows
+        /// (the input rows themselves), ready to send again.
+        /// </summary>
         private void StopNow()
         {
             var pending = _queue.DrainRows();
+            if (_current != null) pending.Insert(0, _current);
             if (pending.Count > 0)
             {
                 var numbers = new List<string>();
-                foreach (var row in pending) numbers.Add(row.Number.ToString(CultureInfo.InvariantCulture));
+                var rows = new List<object>();
+                foreach (var row in pending)
+                {
+                    numbers.Add(row.Number.ToString(CultureInfo.InvariantCulture));
+                    rows.Add(row.Target);
+                }
+                string message = string.Format(CultureInfo.InvariantCulture,
+                    "Stopped. {0} row(s) were done; {1} row(s) were queued or in flight and may not have been created: rows {2}. Send them again with -OnDuplicate Skip: $ContactsUnconfirmedRows | New-Contact -OnDuplicate Skip",
+                    _progress.Done, pending.Count, string.Join(", ", numbers));
                 try
                 {
-                    WriteWarning(string.Format(CultureInfo.InvariantCulture,
-                        "Stopped. {0} row(s) were done; {1} row(s) were queued or in flight and may not have been created: rows {2}. Send them again with -OnDuplicate Skip.",
-                        _progress.Done, pending.Count, string.Join(", ", numbers)));
+                    SessionState.PSVariable.Set(UnconfirmedRowsVariable, rows.ToArray());
                 }
-                catch (PipelineStoppedException)
+                catch (Exception ex) when (ex is PSInvalidOperationException || ex is SessionStateException)
                 {
                 }
-            }
-            try
-            {
-                _progress.Complete(this);
-            }
-            catch (PipelineStoppedException)
-            {
+                try
+                {
+                    Host?.UI?.WriteWarningLine(message);
+                }
+                catch (Exception ex) when (ex is PSInvalidOperationException || ex is NotImplementedException || ex is System.IO.IOException)
+                {
+                }
             }
             throw new PipelineStoppedException();
         }
