@@ -107,7 +107,7 @@ namespace ContactsModule.Input
                         break;
                     case IDictionary dict:
                         foreach (DictionaryEntry entry in dict)
-                            AddField(fields, result, column, entry.Value, key: System.Convert.ToString(entry.Key, CultureInfo.InvariantCulture));
+                            AddField(fields, result, column, entry.Value, key: CellText.Clean(entry.Key) ?? string.Empty);
                         break;
                     case IEnumerable items:
                         foreach (var item in items)
@@ -146,10 +146,25 @@ namespace ContactsModule.Input
 
         private static void AddField(List<CustomFieldInput> fields, PayloadBuildResult result, string column, object value, string id = null, string key = null)
         {
+            if (IsBlank(value)) return;
+            id = CellText.Clean(id);
+            key = CellText.Clean(key);
+            if (id == null && key == null)
+            {
+                result.Errors.Add(new FieldError(column, Show(value), "has an empty custom field key. Name every custom field with its key or id."));
+                return;
+            }
             object converted;
             switch (value)
             {
                 case null:
+                    return;
+                case double d when double.IsNaN(d) || double.IsInfinity(d):
+                case float f when float.IsNaN(f) || float.IsInfinity(f):
+                    result.Errors.Add(new FieldError(column, Show(value), "is not a number JSON can carry. Use a finite number."));
+                    return;
+                case IDictionary _:
+                    result.Errors.Add(new FieldError(column, Show(value), "is not a custom field value: use text, a number or a list of text."));
                     return;
                 case string s:
                     converted = CellText.Clean(s);
@@ -259,6 +274,11 @@ namespace ContactsModule.Input
             if (!DndStatusText.TryParse(status, out var parsed, out var reason))
             {
                 result.Errors.Add(new FieldError(column, Show(status), reason));
+                return null;
+            }
+            if (!allowPermanent && code != null)
+            {
+                result.Errors.Add(new FieldError(column, code, "is a code, which inbound DND settings do not take. Give only a status and a message."));
                 return null;
             }
             if (!allowPermanent && parsed == DndStatusText.Permanent)
