@@ -176,6 +176,8 @@ namespace ContactsModule.Cmdlets
             _ = ActiveConnection;
             _abort = CancellationTokenSource.CreateLinkedTokenSource(Stopping);
             _queue = new OrderedTaskQueue<RowState, RowResult>(ThrottleLimit, Math.Max(64, ThrottleLimit * 4));
+            // Shown from the start, so that a run that stops at its first row still ends with a Completed record.
+            _progress.Update(this, force: true);
         }
 
         protected override void ProcessRecord() => StopCleanlyOn(ProcessRow);
