@@ -59,6 +59,15 @@ public static class AdminEndpoints
             await ApiResponses.Json(ctx, 200, new JsonObject { ["count"] = count });
         });
 
+        app.MapGet(Prefix + "/stats", ctx =>
+        {
+            var locationId = ctx.Request.Query["locationId"].ToString();
+            var stats = runtime.Log.Stats();
+            foreach (var (name, value) in runtime.Store.Stats(string.IsNullOrEmpty(locationId) ? null : locationId).ToList())
+                stats[name] = value?.DeepClone();
+            return ApiResponses.Json(ctx, 200, stats);
+        });
+
         app.MapGet(Prefix + "/customFields", ctx =>
             ApiResponses.Json(ctx, 200, runtime.Store.CustomFields(ctx.Request.Query["locationId"].ToString())));
 

@@ -187,6 +187,29 @@ public sealed class ContactStore
         lock (_gate) return query(Location(locationId).Contacts.Values);
     }
 
+    /// <summary>{contacts, distinctEmails, duplicateEmails (emails held by more than one contact)} over live contacts.</summary>
+    public JsonObject Stats(string locationId)
+    {
+        lock (_gate)
+        {
+            var records = _locations
+                .Where(l => locationId == null || l.Key == locationId)
+                .SelectMany(l => l.Value.Contacts.Values)
+                .ToList();
+            var emails = records
+                .Select(r => r.Text.TryGetValue("email", out var email) ? email.ToLowerInvariant() : null)
+                .Where(e => e != null)
+                .GroupBy(e => e, StringComparer.Ordinal)
+                .ToList();
+            return new JsonObject
+            {
+                ["contacts"] = records.Count,
+                ["distinctEmails"] = emails.Count,
+                ["duplicateEmails"] = emails.Count(g => g.Count() > 1),
+            };
+        }
+    }
+
     public JsonArray All(string locationId)
     {
         lock (_gate)

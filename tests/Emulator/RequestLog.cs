@@ -9,6 +9,10 @@ public sealed class RequestLog
     private readonly object _gate = new();
     private readonly LinkedList<RequestLogEntry> _entries = new();
     private long _seq;
+    // Counted over every request since the last reset, whatever requestLogLimit keeps.
+    private long _total;
+    private readonly Dictionary<int, long> _byStatus = new();
+    private readonly Dictionary<string, long> _byFault = new(StringComparer.Ordinal);
 
     public RequestLogEntry Begin(HttpContext context, string body, double elapsedMs, int limit)
     {
@@ -28,6 +32,7 @@ public sealed class RequestLog
                 Headers = headers,
                 Body = string.IsNullOrEmpty(body) ? null : body,
             };
+            _total++;
             _entries.AddLast(entry);
             while (_entries.Count > limit) _entries.RemoveFirst();
             return entry;
@@ -42,6 +47,8 @@ public sealed class RequestLog
             entry.Fault = fault;
             entry.DurationMs = Math.Round(durationMs, 3);
             entry.Completed = true;
+            _byStatus[status] = _byStatus.GetValueOrDefault(status) + 1;
+            if (fault != null) _byFault[fault] = _byFault.GetValueOrDefault(fault) + 1;
         }
     }
 
@@ -53,12 +60,28 @@ public sealed class RequestLog
         }
     }
 
+    /// <summary>{requests, byStatus: {"201": n, ...}, byFault: {"drop": n, ...}} since the last reset.</summary>
+    public JsonObject Stats()
+    {
+        lock (_gate)
+        {
+            var byStatus = new JsonObject();
+            foreach (var (status, count) in _byStatus.OrderBy(p => p.Key)) byStatus[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = count;
+            var byFault = new JsonObject();
+            foreach (var (fault, count) in _byFault.OrderBy(p => p.Key, StringComparer.Ordinal)) byFault[fault] = count;
+            return new JsonObject { ["requests"] = _total, ["byStatus"] = byStatus, ["byFault"] = byFault };
+        }
+    }
+
     public int Clear(bool resetSequence)
     {
         lock (_gate)
         {
             var count = _entries.Count;
             _entries.Clear();
+            _total = 0;
+            _byStatus.Clear();
+            _byFault.Clear();
             if (resetSequence) _seq = 0;
             return count;
         }

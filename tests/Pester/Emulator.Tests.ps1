@@ -794,3 +794,27 @@ Describe 'Contacts emulator' {
         }
     }
 }
+
+Describe 'Emulator stats' {
+    BeforeAll {
+        Import-Module "$PSScriptRoot/EmulatorHarness.psm1" -Force
+        $script:statsEmu = Start-ContactsEmulator -Config @{ allowDuplicates = $true }
+    }
+    AfterAll { Stop-ContactsEmulator -Emulator $statsEmu }
+
+    It 'counts requests by status and contacts by distinct and duplicated email' {
+        $headers = @{ Authorization = "Bearer $($statsEmu.Token)"; Version = '2021-07-28' }
+        foreach ($email in 'a@example.com', 'A@example.com', 'b@example.com') {
+            $body = @{ locationId = $statsEmu.LocationId; email = $email } | ConvertTo-Json
+            $null = Invoke-WebRequest -Method Post -Uri "$($statsEmu.BaseUri)contacts/" -Headers $headers -Body $body -ContentType 'application/json' -NoProxy -SkipHttpErrorCheck
+        }
+        $null = Invoke-WebRequest -Method Post -Uri "$($statsEmu.BaseUri)contacts/" -Headers @{ Version = '2021-07-28' } -Body '{}' -ContentType 'application/json' -NoProxy -SkipHttpErrorCheck
+        $stats = Get-EmulatorStat -Emulator $statsEmu
+        $stats.requests | Should -Be 4
+        $stats.byStatus.'201' | Should -Be 3
+        $stats.byStatus.'401' | Should -Be 1
+        $stats.contacts | Should -Be 3
+        $stats.distinctEmails | Should -Be 2
+        $stats.duplicateEmails | Should -Be 1
+    }
+}

@@ -184,6 +184,14 @@ function Get-EmulatorConfig {
     Invoke-EmulatorAdmin -Emulator $Emulator -Method Get -Path 'config'
 }
 
+function Get-EmulatorStat {
+    <# .SYNOPSIS Counters since the last reset: requests, byStatus, byFault, contacts, distinctEmails, duplicateEmails. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator, [string] $LocationId)
+    $path = if ($LocationId) { "stats?locationId=$([uri]::EscapeDataString($LocationId))" } else { 'stats' }
+    Invoke-EmulatorAdmin -Emulator $Emulator -Method Get -Path $path
+}
+
 function Set-EmulatorConfig {
     <# .SYNOPSIS Merges the given top-level config keys into the running emulator's config; returns the new config. #>
     [CmdletBinding()]
@@ -196,4 +204,4 @@ function Set-EmulatorConfig {
 }
 
 Export-ModuleMember -Function Start-ContactsEmulator, Stop-ContactsEmulator, Reset-ContactsEmulator, Get-EmulatorContact,
-    Add-EmulatorContact, Get-EmulatorRequest, Clear-EmulatorRequest, Get-EmulatorConfig, Set-EmulatorConfig
+    Add-EmulatorContact, Get-EmulatorRequest, Clear-EmulatorRequest, Get-EmulatorConfig, Set-EmulatorConfig, Get-EmulatorStat
