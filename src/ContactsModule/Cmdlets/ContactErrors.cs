@@ -105,6 +105,64 @@ namespace ContactsModule.Cmdlets
             };
         }
 
+        /// <summary>A row without a contact id: nothing can be sent for it.</summary>
+        public static ErrorRecord MissingId(string rowLabel, object target)
+        {
+            string message = rowLabel + ": has no contact id (the Id or ContactId value is empty); nothing was sent for this row.";
+            return new ErrorRecord(new ArgumentException(message), ErrorIds.ValidationFailed, ErrorCategory.InvalidData, target)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Give the contact's id (Get-Contact finds it by email, phone or query) and send the row again.",
+                },
+            };
+        }
+
+        /// <summary>
+        /// One contact's failure inside a bulk tag answer. "not found", "deleted", an invalid id or another location's
+        /// contact are ContactNotFound (ObjectNotFound); anything else is ContactTagUpdateFailed.
+        /// </summary>
+        public static ErrorRecord BulkTagFailed(string rowLabel, string contactId, string serverMessage, bool adding, object target)
+        {
+            string reason = string.IsNullOrEmpty(serverMessage) ? "no reason given" : serverMessage;
+            string lower = reason.ToLowerInvariant();
+            bool notFound = lower.Contains("not found") || lower.Contains("deleted") || lower.Contains("not a valid") ||
+                            lower.Contains("does not belong") || lower.Contains("invalid contact");
+            string verb = adding ? "adding" : "removing";
+            string message = string.Format(CultureInfo.InvariantCulture, "{0}: {1} the tags failed for contact {2}: {3}.",
+                rowLabel, verb, contactId, reason.TrimEnd('.'));
+            var exception = new ContactsApiException(notFound ? ApiErrorKind.NotFound : ApiErrorKind.BadRequest, message)
+            {
+                ServerMessages = new[] { reason },
+            };
+            return new ErrorRecord(exception, notFound ? ErrorIds.NotFound : ErrorIds.TagUpdateFailed,
+                notFound ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidOperation, target)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = notFound
+                        ? "Check the contact id and the location; Get-Contact finds contacts by email, phone or query."
+                        : "Check the message; the other contacts of the call were updated. Send this contact again.",
+                },
+            };
+        }
+
+        /// <summary>Set-Contact was asked to change a field HighLevel's update call does not accept.</summary>
+        public static ErrorRecord NotUpdatable(IList<string> parameters, object target)
+        {
+            string names = string.Join(", ", parameters);
+            string message = "Set-Contact cannot change " + names + ": HighLevel's update call (PUT /contacts/{id}) does not accept " +
+                             "locationId, gender or companyName (it answers 422 \"property ... should not exist\"). Nothing was sent.";
+            return new ErrorRecord(new ArgumentException(message), ErrorIds.FieldNotUpdatable, ErrorCategory.InvalidArgument, target)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Leave out -" + string.Join(", -", parameters) + ". Change these fields in HighLevel itself, " +
+                                        "or with New-Contact -OnDuplicate Update (an upsert accepts gender and companyName).",
+                },
+            };
+        }
+
         private static string Server(ContactsApiException ex) =>
             ex.ServerMessages != null && ex.ServerMessages.Length > 0 ? string.Join("; ", ex.ServerMessages) : ex.Message;
     }

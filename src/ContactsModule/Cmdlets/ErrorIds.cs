@@ -16,5 +16,6 @@ namespace ContactsModule.Cmdlets
         public const string NotFound = "ContactNotFound";
         public const string NotSent = "ContactNotSent";
         public const string TagUpdateFailed = "ContactTagUpdateFailed";
+        public const string FieldNotUpdatable = "ContactFieldNotUpdatable";
     }
 }

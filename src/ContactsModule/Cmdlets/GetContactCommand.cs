@@ -1,0 +1,214 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using ContactsModule.Api;
+using ContactsModule.Conversion;
+using ContactsModule.Models;
+
+namespace ContactsModule.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Gets HighLevel contacts by id, or searches the location's contacts.</para>
+    /// <para type="description">With -Id: GET /contacts/{id} for each id (from the pipeline too). Otherwise POST /contacts/search
+    /// with the criteria given (none: every contact of the location). Search results are written page by page as they
+    /// arrive; the first page is asked for by number and every later one with the searchAfter cursor of the previous
+    /// page's last contact, so a search goes past the API's 10,000-record limit of page numbers and stays correct
+    /// while a downstream Remove-Contact deletes what was already written. -First stops asking for pages once it has
+    /// enough.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "Contact", DefaultParameterSetName = SearchSet, SupportsPaging = true)]
+    [OutputType(typeof(Contact))]
+    public sealed class GetContactCommand : ContactsApiCmdlet
+    {
+        public const string ByIdSet = "ById";
+        public const string SearchSet = "Search";
+        /// <summary>The API's largest pageLimit.</summary>
+        public const int MaxPageSize = 500;
+
+        /// <summary>Contact ids: GET /contacts/{id} each. A Contact or a row with an Id/ContactId column binds by name.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("ContactId", "Contact Id")]
+        [ValidateNotNullOrEmpty]
+        public string[] Id { get; set; }
+
+        /// <summary>Free text matched against name, email, phone and company (the API's query, at most 75 characters).</summary>
+        [Parameter(ParameterSetName = SearchSet, Position = 0)]
+        [ValidateLength(1, 75)]
+        public string Query { get; set; }
+
+        /// <summary>Contacts with exactly this email (case-insensitive); a search filter, so every match comes back.</summary>
+        [Parameter(ParameterSetName = SearchSet)]
+        [ValidateNotNullOrEmpty]
+        public string Email { get; set; }
+
+        /// <summary>Contacts with exactly this phone number; written in E.164 (+15550101234) it matches however the API stored it.</summary>
+        [Parameter(ParameterSetName = SearchSet)]
+        [ValidateNotNullOrEmpty]
+        public string Phone { get; set; }
+
+        /// <summary>Contacts that have every one of these tags.</summary>
+        [Parameter(ParameterSetName = SearchSet)]
+        [ValidateNotNullOrEmpty]
+        public string[] Tag { get; set; }
+
+        /// <summary>More exact matches, field = value (sent as eq filters): @{ city = 'Paris'; source = 'import' }. An array value matches any of its items.</summary>
+        [Parameter(ParameterSetName = SearchSet)]
+        [ValidateNotNull]
+        public Hashtable Filter { get; set; }
+
+        /// <summary>Contacts asked for per search call, 1 to 500 (default 500).</summary>
+        [Parameter(ParameterSetName = SearchSet)]
+        [ValidateRange(1, MaxPageSize)]
+        public int PageSize { get; set; } = MaxPageSize;
+
+        /// <summary>The location to search; default: the connection's.</summary>
+        [Parameter(ParameterSetName = SearchSet)]
+        [ValidateNotNullOrEmpty]
+        public string LocationId { get; set; }
+
+        private int _rowNumber;
+
+        protected override void BeginProcessing()
+        {
+            _ = ActiveConnection;
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ByIdSet) GetById();
+            else Search();
+        }
+
+        private void GetById()
+        {
+            _rowNumber++;
+            bool piped = MyInvocation.ExpectingInput;
+            foreach (var raw in Id)
+            {
+                string id = CellText.Clean(raw);
+                string label = RowLabel.For(piped, _rowNumber, id ?? "without id");
+                if (id == null)
+                {
+                    WriteError(ContactErrors.MissingId(label, raw));
+                    continue;
+                }
+                try
+                {
+                    var contact = Run(ct => Api.GetAsync(id, Trace, ct));
+                    contact.Outcome = ContactOutcome.Retrieved;
+                    WriteObject(contact);
+                }
+                catch (ContactsApiException ex)
+                {
+                    WriteApiError(ex, label, raw);
+                }
+            }
+        }
+
+        private void Search()
+        {
+            var search = BuildSearch();
+            ulong toSkip = PagingParameters.Skip;
+            ulong remaining = PagingParameters.First;
+            bool unbounded = remaining == ulong.MaxValue || remaining > ulong.MaxValue - toSkip;
+            if (remaining == 0 && !PagingParameters.IncludeTotalCount) return;
+
+            int page = 1;
+            long fetched = 0;
+            object[] cursor = null;
+            bool totalWritten = false;
+            while (true)
+            {
+                // Ask for no more than -Skip/-First still need: a smaller page is then the last one.
+                int limit = PageSize;
+                if (!unbounded && toSkip + remaining < (ulong)limit) limit = (int)Math.Max(1, toSkip + remaining);
+                search.PageLimit = limit;
+                search.SearchAfter = cursor;
+                search.Page = cursor == null ? page : (int?)null;
+
+                SearchPage result;
+                try
+                {
+                    result = Run(ct => Api.SearchAsync(search, Trace, ct));
+                }
+                catch (ContactsApiException ex)
+                {
+                    WriteApiError(ex, "Get-Contact (search after " + fetched.ToString(CultureInfo.InvariantCulture) + " contact(s))", search);
+                    return;
+                }
+
+                if (!totalWritten && PagingParameters.IncludeTotalCount)
+                {
+                    WriteObject(PagingParameters.NewTotalCount((ulong)Math.Max(0, result.Total), 1.0));
+                    totalWritten = true;
+                }
+
+                foreach (var contact in result.Contacts)
+                {
+                    if (toSkip > 0)
+                    {
+                        toSkip--;
+                        continue;
+                    }
+                    if (remaining == 0) break;
+                    contact.Outcome = ContactOutcome.Retrieved;
+                    WriteObject(contact);
+                    if (remaining != ulong.MaxValue) remaining--;
+                }
+                fetched += result.Contacts.Count;
+
+                // The total is not used to stop: a downstream Remove-Contact makes it shrink while we page.
+                if (remaining == 0 || result.Contacts.Count < limit) return;
+
+                cursor = result.NextSearchAfter;
+                if (cursor == null)
+                {
+                    // No cursor in the answer: go on by page number (every page so far had the full PageSize).
+                    page = (int)(fetched / limit) + 1;
+                    WriteVerbose(string.Format(CultureInfo.InvariantCulture, "The search answer had no searchAfter cursor; asking for page {0}.", page));
+                }
+            }
+        }
+
+        private SearchRequest BuildSearch()
+        {
+            var search = new SearchRequest
+            {
+                LocationId = LocationId ?? ActiveConnection.LocationId,
+                Query = CellText.Clean(Query),
+            };
+            if (Email != null) search.Filters.Add(new SearchFilter("email", "eq", Email.Trim()));
+            if (Phone != null)
+            {
+                string phone = Phone.Trim();
+                if (PhoneNumberNormalizer.TryNormalize(phone, null, out var e164, out _)) phone = e164;
+                search.Filters.Add(new SearchFilter("phone", "eq", phone));
+            }
+            if (Tag != null)
+            {
+                foreach (var tag in TagList.Parse(Tag)) search.Filters.Add(new SearchFilter("tags", "eq", tag));
+            }
+            if (Filter != null)
+            {
+                var fields = new List<string>();
+                foreach (DictionaryEntry entry in Filter) fields.Add(Convert.ToString(Unwrap(entry.Key), CultureInfo.InvariantCulture));
+                fields.Sort(StringComparer.OrdinalIgnoreCase);
+                foreach (var field in fields)
+                {
+                    object value = Unwrap(Filter[field]);
+                    if (string.IsNullOrWhiteSpace(field) || value == null)
+                    {
+                        ThrowTerminatingError(new ErrorRecord(
+                            new ArgumentException("-Filter takes field = value pairs; the entry '" + field + "' has an empty field name or no value."),
+                            "InvalidContactFilter", ErrorCategory.InvalidArgument, Filter));
+                    }
+                    if (value is DateTime date) value = date.ToString("o", CultureInfo.InvariantCulture);
+                    search.Filters.Add(new SearchFilter(field.Trim(), "eq", value));
+                }
+            }
+            return search;
+        }
+    }
+}

@@ -1,0 +1,372 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using ContactsModule.Api;
+using ContactsModule.Conversion;
+using ContactsModule.Input;
+using ContactsModule.Models;
+
+namespace ContactsModule.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Updates HighLevel contacts: only the fields given are changed.</para>
+    /// <para type="description">PUT /contacts/{id} with a body made of the parameters given and not blank, so a sparse CSV
+    /// (Import-Csv fix.csv | Set-Contact) changes only the cells it fills. -Tags REPLACES all of the contact's tags;
+    /// -AddTag and -RemoveTag change single tags (POST / DELETE /contacts/{id}/tags) and leave the others alone.
+    /// When a Contact object is piped in (Get-Contact ... | Set-Contact -City Paris), only the parameters typed on the
+    /// command line are sent: the contact's own properties are not sent back. HighLevel's update cannot change
+    /// LocationId, Gender or CompanyName; Set-Contact never sends them.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "Contact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Contact))]
+    public sealed class SetContactCommand : ContactsApiCmdlet
+    {
+        private static readonly string[] NotUpdatableParameters = { nameof(LocationId), nameof(Gender), nameof(CompanyName) };
+        // Columns of an input row that name a field the update cannot change (New-Contact's aliases).
+        private static readonly string[] NotUpdatableColumns =
+        {
+            "Gender", "Sex", "CompanyName", "Company", "Company Name", "Company_Name", "Organization", "Organisation", "Business Name", "BusinessName",
+        };
+
+        /// <summary>The contact to update. A Contact, or a row with an Id, ContactId or "Contact Id" column, binds by name.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("ContactId", "Contact Id")]
+        [AllowEmptyString]
+        public string Id { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("First Name", "First_Name", "Given Name", "GivenName", "First")]
+        public string FirstName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Last Name", "Last_Name", "Surname", "Family Name", "FamilyName", "Last")]
+        public string LastName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Full Name", "FullName", "Full_Name", "Contact Name", "ContactName")]
+        public string Name { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("E-mail", "Email Address", "EmailAddress", "Email_Address", "E-mail Address", "Mail")]
+        public string Email { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Phone Number", "PhoneNumber", "Phone_Number", "Mobile", "Mobile Phone", "MobilePhone", "Mobile Number", "Cell", "Cell Phone", "Telephone")]
+        public string Phone { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Address", "Street", "Street Address", "Address Line 1", "AddressLine1", "Address_Line_1", "Address 1")]
+        public string Address1 { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Town")]
+        public string City { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Province", "Region", "State/Province", "County")]
+        public string State { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Zip", "Zip Code", "ZipCode", "Zip_Code", "Postal Code", "Postal_Code", "Postcode", "Post Code")]
+        public string PostalCode { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("URL", "Web Site", "Web", "Homepage")]
+        public string Website { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Time Zone", "Time_Zone", "TZ")]
+        public string Timezone { get; set; }
+
+        /// <summary>true/false, yes/no, y/n or 1/0.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Do Not Disturb", "DoNotDisturb")]
+        public object Dnd { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("DND Settings", "Dnd_Settings")]
+        public object DndSettings { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Inbound DND Settings", "InboundDnd")]
+        public object InboundDndSettings { get; set; }
+
+        /// <summary>REPLACES all of the contact's tags with these. To add or remove single tags use -AddTag / -RemoveTag.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Labels")]
+        public object Tags { get; set; }
+
+        /// <summary>Tags to add, keeping the others (POST /contacts/{id}/tags).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] AddTag { get; set; }
+
+        /// <summary>Tags to remove, keeping the others (DELETE /contacts/{id}/tags).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] RemoveTag { get; set; }
+
+        /// <summary>Custom field values: a hashtable of key (or id) to value; merged with the contact's other custom fields.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Custom Fields", "CustomField")]
+        public object CustomFields { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Lead Source", "LeadSource")]
+        public string Source { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Country Code", "CountryCode")]
+        public string Country { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Assigned To", "Assigned_To", "Assigned User", "Owner")]
+        public string AssignedTo { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Date of Birth", "Date_of_Birth", "DOB", "Birthday", "Birth Date", "BirthDate")]
+        public object DateOfBirth { get; set; }
+
+        /// <summary>Not changeable by HighLevel's update: giving it is an error. (Hidden; a row's LocationId column is ignored.)</summary>
+        [Parameter(DontShow = true)]
+        public string LocationId { get; set; }
+
+        /// <summary>Not changeable by HighLevel's update: giving it is an error. (Hidden; a row's Gender column is not sent.)</summary>
+        [Parameter(DontShow = true)]
+        public string Gender { get; set; }
+
+        /// <summary>Not changeable by HighLevel's update: giving it is an error. (Hidden; a row's CompanyName column is not sent.)</summary>
+        [Parameter(DontShow = true)]
+        public string CompanyName { get; set; }
+
+        /// <summary>The whole input row; its extra columns (customField.*, DND SMS...) are read from it.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject InputObject { get; set; }
+
+        /// <summary>Country for phone numbers without a country code when the row has no Country.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string DefaultCountry { get; set; }
+
+        /// <summary>Maps other column headers to custom field keys: @{ 'Favourite colour' = 'favorite_color' }.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable CustomFieldColumn { get; set; }
+
+        /// <summary>Writes each updated contact (as the API answered, tags included).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        private HashSet<string> _commandLine;
+        private Dictionary<string, string> _customFieldColumns;
+        private string _defaultRegion;
+        private string[] _addTags;
+        private string[] _removeTags;
+        private int _rowNumber;
+        private bool _warnedNotUpdatable;
+
+        protected override void BeginProcessing()
+        {
+            // Before the first pipeline object only the command-line parameters are bound.
+            _commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            var refused = new List<string>();
+            foreach (var name in NotUpdatableParameters)
+                if (_commandLine.Contains(name)) refused.Add(name);
+            if (refused.Count > 0) ThrowTerminatingError(ContactErrors.NotUpdatable(refused, null));
+
+            if (DefaultCountry != null && !CountryCodes.TryResolve(DefaultCountry, out _defaultRegion, out var reason))
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-DefaultCountry '" + DefaultCountry + "' " + reason),
+                    "InvalidDefaultCountry", ErrorCategory.InvalidArgument, DefaultCountry));
+            }
+            _customFieldColumns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            if (CustomFieldColumn != null)
+            {
+                foreach (DictionaryEntry entry in CustomFieldColumn)
+                {
+                    string column = CellText.Clean(Unwrap(entry.Key));
+                    string key = CellText.Clean(Unwrap(entry.Value));
+                    if (column == null || key == null)
+                    {
+                        ThrowTerminatingError(new ErrorRecord(new ArgumentException("-CustomFieldColumn maps column headers to custom field keys; an entry has an empty header or key."),
+                            "InvalidCustomFieldColumn", ErrorCategory.InvalidArgument, CustomFieldColumn));
+                    }
+                    _customFieldColumns[column] = key;
+                }
+            }
+            _addTags = AddTag == null ? null : TagList.Parse(AddTag);
+            _removeTags = RemoveTag == null ? null : TagList.Parse(RemoveTag);
+            if (_addTags != null && _addTags.Length == 0) _addTags = null;
+            if (_removeTags != null && _removeTags.Length == 0) _removeTags = null;
+            _ = ActiveConnection;
+        }
+
+        protected override void ProcessRecord()
+        {
+            _rowNumber++;
+            bool piped = MyInvocation.ExpectingInput;
+            string id = CellText.Clean(Id);
+            string label = RowLabel.For(piped, _rowNumber, id ?? "without id");
+            object target = (object)InputObject ?? BoundParameterTable();
+            if (id == null)
+            {
+                WriteError(ContactErrors.MissingId(label, target));
+                return;
+            }
+
+            WarnAboutNotUpdatableColumns();
+            var built = ContactPayloadBuilder.Build(ReadInput(), _defaultRegion);
+            if (!built.IsValid)
+            {
+                var named = new List<FieldError>();
+                foreach (var error in built.Errors)
+                    named.Add(new FieldError(RowColumns.ColumnFor(InputObject, GetType(), error.Column), error.Value, error.Reason));
+                WriteError(ContactErrors.Validation(label, named, target));
+                return;
+            }
+            var payload = built.Payload;
+            // The update refuses these ("property ... should not exist"); they are never read, and never sent.
+            payload.LocationId = null;
+            payload.Gender = null;
+            payload.CompanyName = null;
+            string body = ContactJson.WritePayload(payload);
+            bool update = body != "{}";
+
+            string path = "/contacts/" + Uri.EscapeDataString(id);
+            var calls = new List<string>();
+            if (update) calls.Add("PUT " + path + " " + body);
+            if (_addTags != null) calls.Add("POST " + path + "/tags " + TagsBody(_addTags));
+            if (_removeTags != null) calls.Add("DELETE " + path + "/tags " + TagsBody(_removeTags));
+            if (calls.Count == 0)
+            {
+                WriteWarning(label + ": nothing to change (no field was given, or every value given was blank); nothing was sent.");
+                return;
+            }
+            if (!ShouldProcess(label, string.Join("; then ", calls))) return;
+
+            Contact contact = null;
+            string[] tags = null;
+            string step = label;
+            try
+            {
+                if (update)
+                {
+                    contact = Run(ct => Api.UpdateAsync(id, payload, Trace, ct));
+                    step = label + " (the fields were updated, but adding or removing tags failed)";
+                }
+                if (_addTags != null) tags = Run(ct => Api.AddTagsAsync(id, _addTags, Trace, ct));
+                if (_removeTags != null) tags = Run(ct => Api.RemoveTagsAsync(id, _removeTags, Trace, ct));
+                if (!PassThru) return;
+                if (contact == null) contact = Run(ct => Api.GetAsync(id, Trace, ct));
+                else if (tags != null) contact.Tags = new ContactTags(tags);
+                contact.Outcome = ContactOutcome.Updated;
+                WriteObject(contact);
+            }
+            catch (ContactsApiException ex)
+            {
+                WriteApiError(ex, step, target);
+            }
+        }
+
+        private ContactInput ReadInput()
+        {
+            // Pipeline-bound parameters are reset to null before each row, so a non-null value was given for this
+            // row or on the command line. A piped Contact's properties are its current values: only what was typed
+            // on the command line is sent (sending its Tags back would overwrite tag changes made meanwhile).
+            bool contactRow = InputObject != null && InputObject.BaseObject is Contact;
+            var input = new ContactInput();
+            void Put(string field, object value, string parameter)
+            {
+                if (value == null) return;
+                if (contactRow && !_commandLine.Contains(parameter)) return;
+                input.Set(field, Unwrap(value), parameter);
+            }
+            Put("firstName", FirstName, nameof(FirstName));
+            Put("lastName", LastName, nameof(LastName));
+            Put("name", Name, nameof(Name));
+            Put("email", Email, nameof(Email));
+            Put("phone", Phone, nameof(Phone));
+            Put("address1", Address1, nameof(Address1));
+            Put("city", City, nameof(City));
+            Put("state", State, nameof(State));
+            Put("postalCode", PostalCode, nameof(PostalCode));
+            Put("website", Website, nameof(Website));
+            Put("timezone", Timezone, nameof(Timezone));
+            Put("dnd", Dnd, nameof(Dnd));
+            Put("dndSettings", DndSettings, nameof(DndSettings));
+            Put("inboundDndSettings", InboundDndSettings, nameof(InboundDndSettings));
+            Put("tags", Tags, nameof(Tags));
+            Put("customFields", CustomFields, nameof(CustomFields));
+            Put("source", Source, nameof(Source));
+            Put("country", Country, nameof(Country));
+            Put("assignedTo", AssignedTo, nameof(AssignedTo));
+            Put("dateOfBirth", DateOfBirth == null ? null : ExportedDateText.Normalize(Unwrap(DateOfBirth), CultureInfo.CurrentCulture), nameof(DateOfBirth));
+
+            if (InputObject != null && !contactRow)
+            {
+                foreach (var property in InputObject.Properties)
+                {
+                    if (!property.IsGettable) continue;
+                    if (_customFieldColumns.TryGetValue(property.Name, out var mappedKey))
+                    {
+                        input.CustomFieldsByKey.Add(new KeyValuePair<string, object>(mappedKey, Unwrap(property.Value)));
+                        input.CustomFieldColumns[mappedKey] = property.Name;
+                    }
+                    else if (RowColumns.TryCustomFieldKey(property.Name, out var key))
+                    {
+                        input.CustomFieldsByKey.Add(new KeyValuePair<string, object>(key, Unwrap(property.Value)));
+                        input.CustomFieldColumns[key] = property.Name;
+                    }
+                    else if (RowColumns.TryDndChannel(property.Name, out var channel))
+                    {
+                        input.DndChannelColumns[channel] = new KeyValuePair<string, object>(property.Name, Unwrap(property.Value));
+                    }
+                }
+            }
+            return input;
+        }
+
+        /// <summary>A row with a filled Gender or CompanyName column: say once that those are not sent.</summary>
+        private void WarnAboutNotUpdatableColumns()
+        {
+            if (_warnedNotUpdatable || InputObject == null || InputObject.BaseObject is Contact) return;
+            var found = new List<string>();
+            foreach (var property in InputObject.Properties)
+            {
+                if (!property.IsGettable) continue;
+                foreach (var name in NotUpdatableColumns)
+                {
+                    if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase) && CellText.Clean(Unwrap(property.Value)) != null)
+                        found.Add(property.Name);
+                }
+            }
+            if (found.Count == 0) return;
+            _warnedNotUpdatable = true;
+            WriteWarning("Set-Contact does not send the column(s) " + string.Join(", ", found) +
+                         ": HighLevel's update call cannot change gender or companyName (nor locationId). The other columns are updated. " +
+                         "To change them use New-Contact -OnDuplicate Update or HighLevel itself. (Said once per run.)");
+        }
+
+        private static string TagsBody(string[] tags) => ContactJson.Write(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("tags");
+            foreach (var tag in tags) writer.WriteStringValue(tag);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+
+        private Hashtable BoundParameterTable()
+        {
+            var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in MyInvocation.BoundParameters)
+            {
+                if (pair.Key == nameof(Connection) || pair.Key == nameof(InputObject)) continue;
+                table[pair.Key] = pair.Value;
+            }
+            return table;
+        }
+    }
+}
