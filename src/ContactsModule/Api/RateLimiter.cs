@@ -32,6 +32,9 @@ namespace ContactsModule.Api
         // defaults could overrun a location whose limits are lower.
         private bool _learned;
         private bool _probeOutstanding;
+        private int _waiters;
+
+        internal static long NowMs => Clock.ElapsedMilliseconds;
 
         public int Max { get { lock (_lock) return _max; } }
         public int IntervalMs { get { lock (_lock) return _intervalMs; } }
@@ -46,7 +49,31 @@ namespace ContactsModule.Api
         public int MarginMs(int intervalMs) => Math.Max(250, intervalMs / 40);
 
         /// <summary>Waits for a slot and books it. Throws DailyQuotaExhausted once the day's quota is gone.</summary>
-        public async Task WaitAsync(IApiTrace trace, CancellationToken cancellationToken)
+        public Task WaitAsync(IApiTrace trace, CancellationToken cancellationToken)
+        {
+            // Fast path: a free slot and nobody queued before us books at once, without the gate's thread hop.
+            lock (_lock)
+            {
+                if (_dailyExhausted) throw QuotaException();
+                if (_waiters == 0 && TryBook(Clock.ElapsedMilliseconds) <= 0) return Task.CompletedTask;
+                _waiters++;
+            }
+            return WaitSlowAsync(trace, cancellationToken);
+        }
+
+        private async Task WaitSlowAsync(IApiTrace trace, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await WaitInTurnAsync(trace, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                lock (_lock) _waiters--;
+            }
+        }
+
+        private async Task WaitInTurnAsync(IApiTrace trace, CancellationToken cancellationToken)
         {
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -71,8 +98,8 @@ namespace ContactsModule.Api
             }
         }
 
-        /// <summary>Books a slot at <paramref name="now"/> and returns 0, or returns how long to wait. Caller holds _lock.</summary>
-        private long TryBook(long now)
+        /// <summary>Books a slot at <paramref name="now"/> (ms) and returns 0, or returns how long to wait. Callers hold _lock (tests call it alone).</summary>
+        internal long TryBook(long now)
         {
             if (!_learned)
             {

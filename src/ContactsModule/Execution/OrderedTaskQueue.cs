@@ -13,14 +13,17 @@ namespace ContactsModule.Execution
     public sealed class OrderedTaskQueue<TRow, TResult>
     {
         private readonly Queue<Entry> _entries = new Queue<Entry>();
-        private readonly SemaphoreSlim _slots;
+        // Operations waiting for an in-flight slot. A finishing operation starts the next one on its own thread:
+        // no semaphore, so no extra thread-pool hop per row.
+        private readonly Queue<PendingOperation> _pending = new Queue<PendingOperation>();
+        private readonly object _lock = new object();
+        private int _inFlight;
 
         public OrderedTaskQueue(int maxInFlight, int maxBuffered)
         {
             if (maxInFlight < 1) throw new ArgumentOutOfRangeException(nameof(maxInFlight));
             MaxInFlight = maxInFlight;
             MaxBuffered = Math.Max(maxInFlight, maxBuffered);
-            _slots = new SemaphoreSlim(maxInFlight, maxInFlight);
         }
 
         public int MaxInFlight { get; }
@@ -31,7 +34,16 @@ namespace ContactsModule.Execution
         /// <summary>Starts the operation as soon as an in-flight slot is free.</summary>
         public void Enqueue(TRow row, Func<CancellationToken, Task<TResult>> operation, CancellationToken cancellationToken)
         {
-            _entries.Enqueue(new Entry(row, RunAsync(operation, cancellationToken)));
+            var pending = new PendingOperation(operation, cancellationToken);
+            _entries.Enqueue(new Entry(row, pending.Completion.Task));
+            bool startNow;
+            lock (_lock)
+            {
+                startNow = _inFlight < MaxInFlight;
+                if (startNow) _inFlight++;
+                else _pending.Enqueue(pending);
+            }
+            if (startNow) Start(pending);
         }
 
         /// <summary>A row whose result is already known (a validation failure, say) keeps its place in the order.</summary>
@@ -80,17 +92,69 @@ namespace ContactsModule.Execution
             return rows;
         }
 
-        private async Task<TResult> RunAsync(Func<CancellationToken, Task<TResult>> operation, CancellationToken cancellationToken)
+        private void Start(PendingOperation operation)
         {
-            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            while (operation != null)
             {
-                return await operation(cancellationToken).ConfigureAwait(false);
+                Task<TResult> task;
+                try
+                {
+                    operation.CancellationToken.ThrowIfCancellationRequested();
+                    task = operation.Operation(operation.CancellationToken);
+                }
+                catch (Exception ex)
+                {
+                    task = FromException(ex);
+                }
+                if (!task.IsCompleted)
+                {
+                    task.ContinueWith((finished, state) => Finish((PendingOperation)state, finished), operation,
+                        CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    return;
+                }
+                operation = CompleteAndTakeNext(operation, task);
             }
-            finally
+        }
+
+        private void Finish(PendingOperation operation, Task<TResult> finished)
+        {
+            var next = CompleteAndTakeNext(operation, finished);
+            if (next != null) Start(next);
+        }
+
+        /// <summary>Completes the row's task and takes the next waiting operation (null when none waits).</summary>
+        private PendingOperation CompleteAndTakeNext(PendingOperation operation, Task<TResult> finished)
+        {
+            if (finished.IsCanceled) operation.Completion.TrySetCanceled();
+            else if (finished.IsFaulted) operation.Completion.TrySetException(finished.Exception.InnerExceptions);
+            else operation.Completion.TrySetResult(finished.Result);
+            lock (_lock)
             {
-                _slots.Release();
+                if (_pending.Count > 0) return _pending.Dequeue();
+                _inFlight--;
+                return null;
             }
+        }
+
+        private static Task<TResult> FromException(Exception ex)
+        {
+            var source = new TaskCompletionSource<TResult>();
+            if (ex is OperationCanceledException) source.SetCanceled();
+            else source.SetException(ex);
+            return source.Task;
+        }
+
+        private sealed class PendingOperation
+        {
+            public PendingOperation(Func<CancellationToken, Task<TResult>> operation, CancellationToken cancellationToken)
+            {
+                Operation = operation;
+                CancellationToken = cancellationToken;
+            }
+
+            public readonly Func<CancellationToken, Task<TResult>> Operation;
+            public readonly CancellationToken CancellationToken;
+            public readonly TaskCompletionSource<TResult> Completion = new TaskCompletionSource<TResult>();
         }
 
         private struct Entry
