@@ -37,7 +37,16 @@ namespace ContactsModule.Api
                 request.BeforeResendAfterAmbiguousFailure = async ct =>
                 {
                     ambiguousFailureSeen = true;
-                    recovered = await FindDuplicateAsync(payload.LocationId, payload.Email, payload.Phone, trace, ct).ConfigureAwait(false);
+                    try
+                    {
+                        recovered = await FindDuplicateAsync(payload.LocationId, payload.Email, payload.Phone, trace, ct).ConfigureAwait(false);
+                    }
+                    catch (ContactsApiException ex) when (ex.Kind == ApiErrorKind.Unavailable)
+                    {
+                        // Sending again is still safe: if the contact exists, the API answers "duplicate" with its id.
+                        trace.Verbose("Could not check whether the earlier attempt created the contact (" + ex.Message + "); sending it again.");
+                        return false;
+                    }
                     if (recovered != null)
                         trace.Verbose("The earlier attempt did create the contact: found " + recovered.Id + "; not sending it again.");
                     return recovered != null;
