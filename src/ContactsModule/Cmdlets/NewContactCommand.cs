@@ -71,6 +71,7 @@ namespace ContactsModule.Cmdlets
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Time Zone", "Time_Zone", "TZ")]
+        [ArgumentCompleter(typeof(ContactsModule.Completion.TimeZoneCompleter))]
         public string Timezone { get; set; }
 
         /// <summary>true/false, yes/no, y/n or 1/0.</summary>
@@ -100,6 +101,7 @@ namespace ContactsModule.Cmdlets
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Country Code", "CountryCode")]
+        [ArgumentCompleter(typeof(ContactsModule.Completion.CountryCompleter))]
         public string Country { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -121,6 +123,7 @@ namespace ContactsModule.Cmdlets
         /// <summary>Country for phone numbers without a country code when the row has no Country.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ContactsModule.Completion.CountryCompleter))]
         public string DefaultCountry { get; set; }
 
         /// <summary>Maps other column headers to custom field keys: @{ 'Favourite colour' = 'favorite_color' }.</summary>
