@@ -1,0 +1,143 @@
+# The token never appears in output, errors, warnings, -Verbose or -Debug text, ToString() or a transcript.
+# A failing run and a verbose+debug run are captured with every stream redirected (*>&1) and, on the host, with
+# Start-Transcript; all of it is searched for the token.
+
+BeforeAll {
+    $repo = (Resolve-Path "$PSScriptRoot/../..").Path
+    Import-Module "$repo/tests/Pester/EmulatorHarness.psm1" -Force
+    Import-Module "$repo/out/ContactsModule/ContactsModule.psd1" -Force
+    $script:emu = Start-ContactsEmulator
+    $script:token = ConvertTo-SecureString $emu.Token -AsPlainText -Force
+    Connect-ContactsApi -Token $token -LocationId $emu.LocationId -BaseUri $emu.BaseUri -RetryDelay 0.05
+
+    # A wrong token that must not leak either; long enough that its hint shows only its last four characters.
+    $script:wrongToken = 'pit-canary-wrong-token-7q3x'
+    $script:secrets = @($emu.Token, $wrongToken, 'emulator-token', 'canary-wrong')
+
+    # Every piece of text an ErrorRecord can show.
+    function Get-ErrorText($Record) {
+        @(
+            "$Record"
+            ($Record | Format-List * -Force | Out-String -Width 1000)
+            ($Record.Exception | Format-List * -Force | Out-String -Width 1000)
+            $Record.Exception.ToString()
+            ($Record.CategoryInfo | Out-String)
+            ($Record.ErrorDetails | Format-List * -Force | Out-String -Width 1000)
+            ($Record.TargetObject | Format-List * -Force | Out-String -Width 1000)
+            ($Record.InvocationInfo | Format-List * -Force | Out-String -Width 1000)
+        ) -join "`n"
+    }
+
+    # Runs $Script with all streams captured and shown on the host under a transcript. Returns all the text.
+    function Invoke-Captured([scriptblock] $Script) {
+        $transcript = Join-Path ([System.IO.Path]::GetTempPath()) ("tokensafety-{0}.txt" -f [guid]::NewGuid().ToString('N'))
+        $Error.Clear()
+        $null = Start-Transcript -LiteralPath $transcript
+        try {
+            # Pester runs tests with $ErrorActionPreference Stop; here errors must flow like in a console.
+            $ErrorActionPreference = 'Continue'
+            $captured = @(& $Script *>&1)
+            $captured | Out-Host
+        }
+        finally { $null = Stop-Transcript }
+        $texts = [System.Collections.Generic.List[string]]::new()
+        $texts.Add((Get-Content -LiteralPath $transcript -Raw))
+        Remove-Item -LiteralPath $transcript
+        foreach ($item in $captured) {
+            $texts.Add(($item | Out-String -Width 1000))
+            $texts.Add("$item")
+            if ($item -is [System.Management.Automation.ErrorRecord]) { $texts.Add((Get-ErrorText $item)) }
+            elseif ($item -is [System.Management.Automation.InformationalRecord]) { $texts.Add($item.Message) }
+            elseif ($null -ne $item) { $texts.Add(($item | Format-List * -Force | Out-String -Width 1000)) }
+        }
+        foreach ($record in $Error) { $texts.Add((Get-ErrorText $record)) }
+        [pscustomobject]@{ Items = $captured; Text = ($texts -join "`n") }
+    }
+
+    function Assert-NoSecret([string] $Text) {
+        foreach ($secret in $script:secrets) {
+            $Text.IndexOf($secret, [System.StringComparison]::OrdinalIgnoreCase) | Should -Be -1 -Because "'$secret' must not appear"
+        }
+    }
+}
+
+AfterAll { Disconnect-ContactsApi; Stop-ContactsEmulator -Emulator $emu }
+
+Describe 'The token never shows' {
+    It 'in a failing run (401, then 422, duplicate, invalid rows and 5xx with retries) with -Verbose and -Debug' {
+        Reset-ContactsEmulator -Emulator $emu
+        $run = Invoke-Captured {
+            $wrong = ConvertTo-SecureString $script:wrongToken -AsPlainText -Force
+            Connect-ContactsApi -Token $wrong -LocationId $emu.LocationId -BaseUri $emu.BaseUri -RetryDelay 0.05 -PassThru -Verbose -Debug
+            try { Import-Csv "$repo/examples/contacts.csv" | New-Contact -Verbose -Debug } catch { $_ }
+            Get-ContactsApiConnection | Format-List * -Force | Out-String -Width 1000
+
+            Connect-ContactsApi -Token $script:token -LocationId $emu.LocationId -BaseUri $emu.BaseUri -RetryDelay 0.01 -MaxRetry 1 -Verbose -Debug
+            Import-Csv "$repo/examples/contacts.csv" | Select-Object -First 21 | New-Contact -Verbose -Debug
+            New-Contact -FirstName 'Zoë' -Email 'zoë@example.com' -Verbose -Debug
+            New-Contact -FirstName 'Olivia' -Email 'olivia.bennett@example.com' -Verbose -Debug
+            try { New-Contact -FirstName 'Elsewhere' -LocationId $emu.OtherLocationId -Verbose -Debug } catch { $_ }
+            $null = Set-EmulatorConfig -Emulator $emu -Config @{ errorRate = 1.0 }
+            New-Contact -FirstName 'Down' -Email 'down@example.com' -Verbose -Debug
+            $null = Set-EmulatorConfig -Emulator $emu -Config @{ errorRate = 0 }
+            Disconnect-ContactsApi -Verbose -Debug
+            try { New-Contact -FirstName 'Nobody' } catch { $_ }
+        }
+        # The capture worked: the run did what it should, and its verbose lines and errors are in the text.
+        $errorIds = @($run.Items | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] })
+        $errorIds | Should -Contain 'ContactsApiUnauthorized'
+        $errorIds | Should -Contain 'ContactNotSent'
+        $errorIds | Should -Contain 'ContactValidationFailed'
+        $errorIds | Should -Contain 'ContactApiValidationFailed'
+        $errorIds | Should -Contain 'ContactDuplicate'
+        $errorIds | Should -Contain 'ContactsApiForbidden'
+        $errorIds | Should -Contain 'ContactsApiUnavailable'
+        $errorIds | Should -Contain 'ContactsApiNotConnected'
+        $run.Text | Should -Match 'Connected to location emulator-location at http:'
+        $run.Text | Should -Match 'POST /contacts/ -> 401'
+        $run.Text | Should -Match 'POST /contacts/ -> 201'
+        $run.Text | Should -Match 'retry 1 of 1'
+        $run.Text | Should -Match 'pit-…7q3x'
+        $run.Text | Should -Match 'PowerShell transcript start'
+        Assert-NoSecret $run.Text
+    }
+
+    It 'in a successful verbose and debug run, in the connection and in ToString()' {
+        Reset-ContactsEmulator -Emulator $emu
+        $clixml = Join-Path $TestDrive 'connection.xml'
+        $run = Invoke-Captured {
+            $connection = Connect-ContactsApi -Token $script:token -LocationId $emu.LocationId -BaseUri $emu.BaseUri -RetryDelay 0.05 -PassThru -Verbose -Debug
+            $connection
+            $connection.ToString()
+            $connection | Format-List * -Force | Out-String -Width 1000
+            $connection | Format-Table * -Force | Out-String -Width 1000
+            $connection | ConvertTo-Json -Depth 5
+            $connection | Export-Clixml -LiteralPath $clixml
+            Get-Content -LiteralPath $clixml -Raw
+            Get-ContactsApiConnection
+            $created = Import-Csv "$repo/examples/contacts.csv" | Select-Object -First 3 | New-Contact -Verbose -Debug
+            $created
+            $created | Format-List * -Force | Out-String -Width 1000
+            New-Contact -FirstName 'Maybe' -WhatIf -Verbose -Debug
+        }
+        $run.Text | Should -Match 'POST /contacts/ -> 201 Created'
+        $run.Text | Should -Match 'What if: Performing the operation "POST /contacts/'
+        $run.Text | Should -Match 'TokenHint'
+        Assert-NoSecret $run.Text
+    }
+
+    It 'when a plain string is passed to -Token' {
+        $run = Invoke-Captured {
+            try { Connect-ContactsApi -Token $emu.Token -LocationId $emu.LocationId -BaseUri $emu.BaseUri } catch { $_ }
+        }
+        @($run.Items | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) | Should -HaveCount 1
+        Assert-NoSecret $run.Text
+        Connect-ContactsApi -Token $token -LocationId $emu.LocationId -BaseUri $emu.BaseUri -RetryDelay 0.05
+    }
+
+    It 'the token is sent, as a Bearer header, so the check above is meaningful' {
+        Reset-ContactsEmulator -Emulator $emu
+        $null = New-Contact -FirstName 'Sent'
+        @(Get-EmulatorRequest -Emulator $emu)[0].headers.Authorization | Should -BeExactly "Bearer $($emu.Token)"
+    }
+}
