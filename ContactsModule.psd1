@@ -29,7 +29,10 @@
             Tags         = @('HighLevel', 'LeadConnector', 'GoHighLevel', 'CRM', 'Contacts', 'API', 'CSV', 'Import', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/contactsmodule/ContactsModule'
             LicenseUri   = 'https://github.com/contactsmodule/ContactsModule/blob/main/LICENSE'
-            ReleaseNotes = 'See CHANGELOG.md.'
+            ReleaseNotes = @'
+0.1.0: first release. Connect-ContactsApi (Private Integration Token or environment variables), New-Contact (Import-Csv | New-Contact with real-world column names, value conversion, one error per failed row, -OnDuplicate Error/Skip/Update, rate-limited concurrent sends, safe retries), Get-Contact, Set-Contact, Remove-Contact, Add-ContactTag, Remove-ContactTag; Get-Help and about_ContactsModule; tab completion of countries and time zones. Runs on Windows PowerShell 5.1 and PowerShell 7.4+. Full list: https://github.com/contactsmodule/ContactsModule/blob/main/CHANGELOG.md
+'@
+            RequireLicenseAcceptance = $false
         }
     }
 }
