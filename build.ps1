@@ -167,20 +167,25 @@ function Invoke-Bench {
 }
 
 function Invoke-Package {
+    # Publishes out/ContactsModule as ContactsModule.<version>.nupkg into out/repo, a local file repository that
+    # Install-PSResource / Save-PSResource read (register it under any name, or pass its path to a temp registration).
+    # Compress-PSResource (PSResourceGet 1.1+, bundled with pwsh 7.6) validates the manifest and writes the same
+    # package Publish-PSResource would push, without registering a repository: nothing is left in the user's
+    # PSResourceGet configuration, even when the build is interrupted.
     Invoke-Build
+    Write-Host '== Package: PSResourceGet' -ForegroundColor Cyan
+    if (-not (Get-Command Compress-PSResource -ErrorAction SilentlyContinue)) {
+        Import-Module Microsoft.PowerShell.PSResourceGet -MinimumVersion 1.1.0 -ErrorAction Stop
+    }
     $repo = Join-Path $Out 'repo'
     if (Test-Path $repo) { Remove-Item $repo -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $repo -Force
-    $name = 'ContactsModuleLocal'
-    if (Get-PSResourceRepository -Name $name -ErrorAction SilentlyContinue) { Unregister-PSResourceRepository -Name $name }
-    Register-PSResourceRepository -Name $name -Uri $repo -Trusted
-    try {
-        Publish-PSResource -Path $ModuleOut -Repository $name -SkipDependenciesCheck
-    }
-    finally {
-        Unregister-PSResourceRepository -Name $name
-    }
-    Get-ChildItem $repo -Filter *.nupkg | ForEach-Object { Write-Host "Package: $($_.FullName)" }
+    $version = (Import-PowerShellDataFile (Join-Path $ModuleOut 'ContactsModule.psd1')).ModuleVersion
+    Compress-PSResource -Path $ModuleOut -DestinationPath $repo
+    $package = Join-Path $repo "ContactsModule.$version.nupkg"
+    if (-not (Test-Path $package)) { throw "Compress-PSResource did not write $package." }
+    Write-Host "Package: $package"
+    Write-Host "Install: Register-PSResourceRepository -Name ContactsModuleLocal -Uri '$repo' -Trusted; Install-PSResource ContactsModule -Repository ContactsModuleLocal"
 }
 
 function Invoke-Clean {

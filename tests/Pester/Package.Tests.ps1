@@ -1,0 +1,176 @@
+# build.ps1 -Task Package writes a PSResourceGet package to out/repo, leaving no registered repository behind, and
+# that package installs into a fresh pwsh (a child process whose CurrentUser scope and PSResourceGet settings live in a
+# temporary folder), imports by name and creates a contact against the local API emulator. Pester 5 syntax.
+BeforeAll {
+    Set-StrictMode -Version Latest
+    $script:RepoRoot = (Resolve-Path -LiteralPath (Join-Path $PSScriptRoot '../..')).ProviderPath
+    Import-Module (Join-Path $RepoRoot 'tests/Pester/EmulatorHarness.psm1') -Force
+    Add-Type -AssemblyName System.IO.Compression.FileSystem
+
+    # pwsh as this process runs it (under 'dotnet pwsh' the process is dotnet + pwsh.dll).
+    $script:PwshExe = [System.Environment]::ProcessPath
+    $script:PwshPrefix = @()
+    if ([System.IO.Path]::GetFileNameWithoutExtension($PwshExe) -eq 'dotnet') { $script:PwshPrefix = @(Join-Path $PSHOME 'pwsh.dll') }
+
+    # Runs a script file in a child pwsh with extra environment variables; returns @{ ExitCode; Output }.
+    function Invoke-ChildPwsh {
+        param([string] $ScriptPath, [string[]] $Arguments = @(), [hashtable] $Environment = @{}, [string] $WorkingDirectory = $TestDrive)
+        $startInfo = [System.Diagnostics.ProcessStartInfo]::new($script:PwshExe)
+        foreach ($argument in @($script:PwshPrefix) + @('-NoProfile', '-NonInteractive', '-File', $ScriptPath) + $Arguments) { $startInfo.ArgumentList.Add($argument) }
+        $startInfo.UseShellExecute = $false
+        $startInfo.RedirectStandardOutput = $true
+        $startInfo.RedirectStandardError = $true
+        $startInfo.WorkingDirectory = $WorkingDirectory
+        $startInfo.Environment['NO_COLOR'] = '1'
+        foreach ($key in $Environment.Keys) { $startInfo.Environment[$key] = $Environment[$key] }
+        $process = [System.Diagnostics.Process]::Start($startInfo)
+        $stderr = $process.StandardError.ReadToEndAsync()
+        $stdout = $process.StandardOutput.ReadToEnd()
+        $process.WaitForExit()
+        [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout; Error = $stderr.Result }
+    }
+
+    # PSResourceGet keeps its repositories in <LocalApplicationData>/PSResourceGet/PSResourceRepository.xml.
+    $script:RepositoryStore = Join-Path ([Environment]::GetFolderPath('LocalApplicationData')) 'PSResourceGet/PSResourceRepository.xml'
+    function Get-StoreText { if (Test-Path -LiteralPath $script:RepositoryStore) { Get-Content -LiteralPath $script:RepositoryStore -Raw } else { '' } }
+
+    $script:StoreBefore = Get-StoreText
+    $script:PackageRun = Invoke-ChildPwsh -ScriptPath (Join-Path $RepoRoot 'build.ps1') -Arguments @('-Task', 'Package') -WorkingDirectory $RepoRoot
+    $script:StoreAfter = Get-StoreText
+    $script:Version = (Import-PowerShellDataFile -LiteralPath (Join-Path $RepoRoot 'ContactsModule.psd1')).ModuleVersion
+    $script:RepoDir = Join-Path $RepoRoot 'out/repo'
+    $script:Nupkg = Join-Path $RepoDir "ContactsModule.$Version.nupkg"
+
+    # A throwaway home for the child: CurrentUser module path, PSResourceGet settings and caches all go here.
+    function New-IsolatedEnvironment([string] $Name) {
+        $home_ = Join-Path $TestDrive $Name
+        $data = Join-Path $home_ '.local/share'
+        # .NET returns '' for LocalApplicationData when the folder does not exist: create it first.
+        $null = New-Item -ItemType Directory -Path $data, (Join-Path $home_ '.config'), (Join-Path $home_ '.cache'), (Join-Path $home_ 'AppData/Local') -Force
+        @{
+            HOME            = $home_
+            USERPROFILE     = $home_
+            XDG_DATA_HOME   = $data
+            XDG_CONFIG_HOME = Join-Path $home_ '.config'
+            XDG_CACHE_HOME  = Join-Path $home_ '.cache'
+            LOCALAPPDATA    = Join-Path $home_ 'AppData/Local'
+            PSModulePath    = ''
+        }
+    }
+}
+
+Describe 'build.ps1 -Task Package' {
+    It 'succeeds and writes ContactsModule.<version>.nupkg to out/repo' {
+        $PackageRun.ExitCode | Should -Be 0 -Because "$($PackageRun.Output)`n$($PackageRun.Error)"
+        Test-Path -LiteralPath $Nupkg | Should -BeTrue
+        @(Get-ChildItem -LiteralPath $RepoDir -Filter *.nupkg).Count | Should -Be 1
+    }
+
+    It 'leaves no repository registered in the user''s PSResourceGet settings' {
+        $StoreAfter | Should -Be $StoreBefore
+        $StoreAfter | Should -Not -Match 'ContactsModuleLocal'
+    }
+
+    It 'packs the module, its help, its dependencies, the licence and the changelog' {
+        $zip = [System.IO.Compression.ZipFile]::OpenRead($Nupkg)
+        try { $entries = @($zip.Entries | ForEach-Object FullName) } finally { $zip.Dispose() }
+        foreach ($file in 'ContactsModule.psd1', 'ContactsModule.dll', 'ContactsModule.format.ps1xml', 'LICENSE', 'CHANGELOG.md',
+            'en-US/ContactsModule.dll-Help.xml', 'en-US/about_ContactsModule.help.txt', 'dependencies/System.Text.Json.dll',
+            'dependencies/PhoneNumbers.dll', 'dependencies/TimeZoneConverter.dll') {
+            $entries | Should -Contain $file
+        }
+    }
+
+    It 'describes the package with the manifest''s gallery metadata' {
+        $zip = [System.IO.Compression.ZipFile]::OpenRead($Nupkg)
+        try {
+            $reader = [System.IO.StreamReader]::new(($zip.Entries | Where-Object FullName -EQ 'ContactsModule.nuspec').Open())
+            [xml] $nuspec = $reader.ReadToEnd()
+            $reader.Dispose()
+        }
+        finally { $zip.Dispose() }
+        $metadata = $nuspec.package.metadata
+        $metadata.id | Should -Be 'ContactsModule'
+        $metadata.version | Should -Be $Version
+        $metadata.licenseUrl | Should -Match '^https://'
+        $metadata.projectUrl | Should -Match '^https://'
+        $metadata.tags -split ' ' | Should -Contain 'PSModule'
+        $metadata.releaseNotes | Should -Match ([regex]::Escape($Version))
+    }
+}
+
+Describe 'Installing the package into a fresh pwsh' {
+    BeforeAll {
+        $script:Emulator = Start-ContactsEmulator
+        $script:InstallScript = Join-Path $TestDrive 'Install-FromRepo.ps1'
+        Set-Content -LiteralPath $InstallScript -Encoding utf8 -Value @'
+param([string] $RepoDir, [string] $Mode, [string] $SavePath, [string] $BaseUri)
+$ErrorActionPreference = 'Stop'
+Register-PSResourceRepository -Name ContactsModuleTest -Uri $RepoDir -Trusted
+$found = Find-PSResource -Name ContactsModule -Repository ContactsModuleTest
+if ($Mode -eq 'Install') {
+    Install-PSResource -Name ContactsModule -Repository ContactsModuleTest -Scope CurrentUser -TrustRepository -Quiet
+    $installed = Get-InstalledPSResource -Name ContactsModule -Scope CurrentUser
+    $location = $installed.InstalledLocation
+    Import-Module ContactsModule
+}
+else {
+    Save-PSResource -Name ContactsModule -Repository ContactsModuleTest -Path $SavePath -TrustRepository -Quiet
+    $location = $SavePath
+    Import-Module (Join-Path $SavePath 'ContactsModule')
+}
+$module = Get-Module ContactsModule
+# HIGHLEVEL_API_TOKEN and HIGHLEVEL_LOCATION_ID come from the environment, as in a runbook.
+Connect-ContactsApi -BaseUri $BaseUri
+$contact = New-Contact -FirstName 'Packaged' -LastName 'Install' -Email ("pkg-{0}@example.com" -f [guid]::NewGuid().ToString('N')) -Country 'Germany'
+[pscustomobject]@{
+    FoundVersion = [string] $found.Version
+    Location     = [string] $location
+    ModuleBase   = $module.ModuleBase
+    Commands     = @($module.ExportedCmdlets.Keys).Count
+    Synopsis     = (Get-Help New-Contact).Synopsis
+    ContactId    = $contact.Id
+    Country      = $contact.Country
+    Repositories = @(Get-PSResourceRepository | ForEach-Object Name)
+} | ConvertTo-Json
+'@
+    }
+
+    AfterAll {
+        if ($script:Emulator) { Stop-ContactsEmulator -Emulator $script:Emulator }
+    }
+
+    It 'installs with Install-PSResource -Scope CurrentUser, imports by name and creates a contact' -Skip:($IsWindows) {
+        # On Windows the CurrentUser scope is the Documents folder, which cannot be redirected per process; the
+        # Save-PSResource test below covers Windows.
+        $environment = New-IsolatedEnvironment 'install-home'
+        $environment['HIGHLEVEL_API_TOKEN'] = $Emulator.Token
+        $environment['HIGHLEVEL_LOCATION_ID'] = $Emulator.LocationId
+        $run = Invoke-ChildPwsh -ScriptPath $InstallScript -Arguments @('-RepoDir', $RepoDir, '-Mode', 'Install', '-BaseUri', [string] $Emulator.BaseUri) -Environment $environment
+        $run.ExitCode | Should -Be 0 -Because "$($run.Output)`n$($run.Error)"
+        $result = $run.Output | ConvertFrom-Json
+        $result.FoundVersion | Should -Be $Version
+        $result.ModuleBase | Should -BeLike "$($environment.HOME)*" -Because 'the module must come from the temporary CurrentUser scope'
+        $result.Location | Should -BeLike "$($environment.HOME)*"
+        $result.Commands | Should -Be @((Import-PowerShellDataFile (Join-Path $RepoRoot 'ContactsModule.psd1')).CmdletsToExport).Count
+        $result.Synopsis | Should -Be 'Creates HighLevel contacts, one per input row.'
+        $result.ContactId | Should -Not -BeNullOrEmpty
+        $result.Country | Should -Be 'DE'
+        $result.Repositories | Should -Contain 'ContactsModuleTest'
+        (Get-StoreText) | Should -Not -Match 'ContactsModuleTest' -Because 'the registration went to the temporary settings, not the user''s'
+    }
+
+    It 'saves with Save-PSResource -Path, imports from there and creates a contact' {
+        $environment = New-IsolatedEnvironment 'save-home'
+        $environment['HIGHLEVEL_API_TOKEN'] = $Emulator.Token
+        $environment['HIGHLEVEL_LOCATION_ID'] = $Emulator.LocationId
+        $savePath = Join-Path $TestDrive 'saved-modules'
+        $null = New-Item -ItemType Directory -Path $savePath -Force
+        $run = Invoke-ChildPwsh -ScriptPath $InstallScript -Arguments @('-RepoDir', $RepoDir, '-Mode', 'Save', '-SavePath', $savePath, '-BaseUri', [string] $Emulator.BaseUri) -Environment $environment
+        $run.ExitCode | Should -Be 0 -Because "$($run.Output)`n$($run.Error)"
+        $result = $run.Output | ConvertFrom-Json
+        $result.ModuleBase | Should -BeLike "$savePath*"
+        $result.ContactId | Should -Not -BeNullOrEmpty
+        Test-Path -LiteralPath (Join-Path $savePath "ContactsModule/$Version/dependencies/System.Text.Json.dll") | Should -BeTrue
+    }
+}
