@@ -6,7 +6,8 @@ BeforeAll {
     $repo = (Resolve-Path "$PSScriptRoot/../..").Path
     Import-Module "$repo/tests/Pester/EmulatorHarness.psm1" -Force
     Import-Module "$repo/out/ContactsModule/ContactsModule.psd1" -Force
-    $script:emu = Start-ContactsEmulator
+    # No pacing at 100 requests per 10 s: the runs here send about a hundred requests.
+    $script:emu = Start-ContactsEmulator -Config @{ burstLimit = 100000 }
     $script:token = ConvertTo-SecureString $emu.Token -AsPlainText -Force
     Connect-ContactsApi -Token $token -LocationId $emu.LocationId -BaseUri $emu.BaseUri -RetryDelay 0.05
 
