@@ -26,6 +26,8 @@ param(
 
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
+# 'pwsh ./build.ps1 -TestName A,B' passes "A,B" as one string: split it here.
+if ($TestName) { $TestName = @($TestName | ForEach-Object { $_ -split ',' } | ForEach-Object Trim | Where-Object { $_ }) }
 $Root = $PSScriptRoot
 $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'ContactsModule'

@@ -76,7 +76,8 @@ public static class ApiResponses
         };
         if (!html)
         {
-            await Error(context, status, reason);
+            // HighLevel's own JSON errors carry a traceId; a gateway's HTML page does not.
+            await Error(context, status, reason, traceId: Guid.NewGuid().ToString());
             return;
         }
         context.Response.StatusCode = status;
