@@ -119,7 +119,17 @@ function Invoke-PesterTests {
     } else { Join-Path $Root 'tests/Pester' }
     $config.Run.PassThru = $true
     $config.Output.Verbosity = 'Normal'
-    $result = Invoke-Pester -Configuration $config
+    try {
+        $result = Invoke-Pester -Configuration $config
+    }
+    catch {
+        Write-Host "Pester itself failed: $_" -ForegroundColor Red
+        $result = $null
+    }
+    if (-not $result -or -not $result.PSObject.Properties['FailedCount']) {
+        Write-Host 'Pester returned no result: counting the Pester run as one failure.' -ForegroundColor Red
+        return [pscustomobject]@{ Passed = 0; Failed = 1 }
+    }
     $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
     [pscustomobject]@{ Passed = $result.PassedCount; Failed = $failed }
 }

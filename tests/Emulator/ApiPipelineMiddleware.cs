@@ -36,6 +36,14 @@ public sealed class ApiPipelineMiddleware
         var entry = _runtime.Log.Begin(context, body, _runtime.ElapsedMs, config.RequestLogLimit);
         var request = new RequestContext { RawBody = body, LogEntry = entry, Faultable = FaultInjector.Applies(config, path) };
         context.Features.Set(request);
+        // durationMs ends when the response starts: the client cannot have the answer before that, so a logged
+        // [arrival, arrival + durationMs] always lies inside the client's own time in flight.
+        double? respondedAfterMs = null;
+        context.Response.OnStarting(() =>
+        {
+            respondedAfterMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            return Task.CompletedTask;
+        });
         try
         {
             var delay = _runtime.Faults.LatencyMs(config);
@@ -54,7 +62,7 @@ public sealed class ApiPipelineMiddleware
         finally
         {
             _runtime.Log.Complete(entry, request.Dropped ? 0 : context.Response.StatusCode, request.Fault,
-                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                respondedAfterMs ?? Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 

@@ -27,8 +27,8 @@ BeforeAll {
         $requests[0].body
     }
 
-    # The order of -CustomFields hashtable entries is not kept (a hashtable has none; an [ordered] one is copied
-    # into a hashtable by the cmdlet base class), so bodies are compared with their customFields items sorted.
+    # A plain hashtable has no order, so most bodies are compared with their customFields items sorted;
+    # an [ordered] -CustomFields keeps its order (tested exactly below).
     function Format-Body([string] $Json) {
         $m = [regex]::Match($Json, '"customFields":\[(\{.*?\})\](?=,"|\}$)')
         if (-not $m.Success) { return $Json }
@@ -98,6 +98,12 @@ Describe 'New-Contact request' {
         $fields = $allFields
         $null = New-Contact @fields
         Format-Body (Get-OnlyBody) | Should -BeExactly (Format-Body $allFieldsJson)
+    }
+
+    It 'keeps the order of an [ordered] -CustomFields and -DndSettings exactly' {
+        $fields = $allFields
+        $null = New-Contact @fields
+        Get-OnlyBody | Should -BeExactly $allFieldsJson
     }
 
     It 'binds every field from the pipeline by property name and sends the same JSON' {
@@ -418,7 +424,7 @@ Describe 'New-Contact -OnDuplicate' {
         $out.Outcome | Should -Be 'Skipped'
         $out.City | Should -BeExactly 'Springfield'
         $warned | Should -HaveCount 1
-        "$($warned[0])" | Should -BeExactly 'Row 1 skipped: contact ExistingContact00001 (Olivia Bennett) already has this email.'
+        "$($warned[0])" | Should -BeExactly 'Row 1: skipped, contact ExistingContact00001 (Olivia Bennett) already has this email.'
         $stored = @(Get-EmulatorContact -Emulator $emu)
         $stored | Should -HaveCount 1
         $stored[0].city | Should -BeExactly 'Springfield'

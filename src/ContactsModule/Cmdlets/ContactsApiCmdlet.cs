@@ -23,7 +23,7 @@ namespace ContactsModule.Cmdlets
         public ContactsApiConnection Connection { get; set; }
 
         internal PipelineTrace Trace { get; } = new PipelineTrace();
-        protected CancellationToken Stopping => _stop.Token;
+        internal CancellationToken StopToken => _stop.Token;
 
         /// <summary>The connection in use; a terminating ContactsApiNotConnected error when there is none.</summary>
         protected ContactsApiConnection ActiveConnection
@@ -47,7 +47,7 @@ namespace ContactsModule.Cmdlets
         }
 
         /// <summary>Writes the client's queued verbose and debug lines.</summary>
-        protected void FlushTrace()
+        internal void FlushTrace()
         {
             while (Trace.TryDequeue(out var line))
             {
@@ -59,19 +59,19 @@ namespace ContactsModule.Cmdlets
         /// <summary>Runs one call to completion on the pipeline thread, writing its verbose lines as they come.</summary>
         protected T Run<T>(Func<CancellationToken, Task<T>> call)
         {
-            var task = call(Stopping);
+            var task = call(StopToken);
             while (!WaitQuietly(task, 100))
             {
                 FlushTrace();
-                if (Stopping.IsCancellationRequested) break;
+                if (StopToken.IsCancellationRequested) break;
             }
             FlushTrace();
-            if (Stopping.IsCancellationRequested && !task.IsCompleted) throw new PipelineStoppedException();
+            if (StopToken.IsCancellationRequested && !task.IsCompleted) throw new PipelineStoppedException();
             try
             {
                 return task.GetAwaiter().GetResult();
             }
-            catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
             }
@@ -107,7 +107,7 @@ namespace ContactsModule.Cmdlets
                 // A PSCustomObject has no useful base object: keep its properties as a hashtable.
                 if (baseObject is PSCustomObject)
                 {
-                    var table = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase);
+                    var table = new System.Collections.Specialized.OrderedDictionary(StringComparer.OrdinalIgnoreCase);
                     foreach (var property in ps.Properties) table[property.Name] = Unwrap(property.Value);
                     return table;
                 }
@@ -118,7 +118,8 @@ namespace ContactsModule.Cmdlets
                 case string _:
                     return value;
                 case System.Collections.IDictionary dict:
-                    var copy = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase);
+                    // Ordered, so that [ordered]@{...} keeps its order (custom fields go out as written).
+                    var copy = new System.Collections.Specialized.OrderedDictionary(StringComparer.OrdinalIgnoreCase);
                     foreach (System.Collections.DictionaryEntry entry in dict) copy[Unwrap(entry.Key)] = Unwrap(entry.Value);
                     return copy;
                 case object[] array:

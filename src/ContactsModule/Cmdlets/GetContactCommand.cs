@@ -68,42 +68,47 @@ namespace ContactsModule.Cmdlets
         [ValidateNotNullOrEmpty]
         public string LocationId { get; set; }
 
-        private int _rowNumber;
+        /// <summary>With -Id: contacts fetched at once.</summary>
+        [Parameter(ParameterSetName = ByIdSet)]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 10;
+
+        private RowRunner _rows;
 
         protected override void BeginProcessing()
         {
             _ = ActiveConnection;
+            if (ParameterSetName == ByIdSet) _rows = new RowRunner(this, "Get-Contact", ThrottleLimit, "Get-Contact");
         }
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == ByIdSet) GetById();
+            if (ParameterSetName == ByIdSet) _rows.Guard(GetById);
             else Search();
+        }
+
+        protected override void EndProcessing()
+        {
+            _rows?.Guard(_rows.Finish);
         }
 
         private void GetById()
         {
-            _rowNumber++;
-            bool piped = MyInvocation.ExpectingInput;
             foreach (var raw in Id)
             {
                 string id = CellText.Clean(raw);
-                string label = RowLabel.For(piped, _rowNumber, id ?? "without id");
+                var row = _rows.NextRow(raw, (number, piped) => RowLabel.For(piped, number, id ?? "without id"));
                 if (id == null)
                 {
-                    WriteError(ContactErrors.MissingId(label, raw));
+                    _rows.Enqueue(row, RowResult.Failed(ContactErrors.MissingId(row.Label, raw)));
                     continue;
                 }
-                try
+                _rows.Enqueue(row, async ct =>
                 {
-                    var contact = Run(ct => Api.GetAsync(id, Trace, ct));
+                    var contact = await Api.GetAsync(id, Trace, ct).ConfigureAwait(false);
                     contact.Outcome = ContactOutcome.Retrieved;
-                    WriteObject(contact);
-                }
-                catch (ContactsApiException ex)
-                {
-                    WriteApiError(ex, label, raw);
-                }
+                    return new RowResult { Output = contact };
+                });
             }
         }
 

@@ -140,16 +140,12 @@ namespace ContactsModule.Cmdlets
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 10;
 
-        /// <summary>After Ctrl+C: the input rows whose outcome was not confirmed.</summary>
-        public const string UnconfirmedRowsVariable = "global:ContactsUnconfirmedRows";
 
-        private OrderedTaskQueue<RowState, RowResult> _queue;
+        private RowRunner _rows;
+        // -LocationId typed on the command line applies to every row: its 403 is a setup failure that stops the run.
+        private bool _locationOnCommandLine;
         private Dictionary<string, string> _customFieldColumns;
         private string _defaultRegion;
-        private CancellationTokenSource _abort;
-        private int _rowNumber;
-        private RowState _current;
-        private readonly ImportProgress _progress = new ImportProgress("New-Contact");
 
         protected override void BeginProcessing()
         {
@@ -177,56 +173,17 @@ namespace ContactsModule.Cmdlets
                 }
             }
             _ = ActiveConnection;
-            _abort = CancellationTokenSource.CreateLinkedTokenSource(Stopping);
-            _queue = new OrderedTaskQueue<RowState, RowResult>(ThrottleLimit, Math.Max(64, ThrottleLimit * 4));
-            // Shown from the start, so that a run that stops at its first row still ends with a Completed record.
-            _progress.Update(this, force: true);
+            _locationOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(LocationId));
+            _rows = new RowRunner(this, "New-Contact", ThrottleLimit, "New-Contact -OnDuplicate Skip");
         }
 
-        protected override void ProcessRecord() => StopCleanlyOn(ProcessRow);
+        protected override void ProcessRecord() => _rows.Guard(ProcessRow);
 
-        protected override void EndProcessing() => StopCleanlyOn(() =>
-        {
-            if (_queue == null) return;
-            Pump(untilEmpty: true);
-            _progress.Complete(this);
-        });
-
-        /// <summary>
-        /// -ErrorAction Stop on a row's error, or a downstream Select-Object -First, ends the cmdlet by an exception
-        /// out of WriteError/WriteObject: cancel the calls still in flight and close the progress bar before it goes.
-        /// </summary>
-        private void StopCleanlyOn(Action body)
-        {
-            try
-            {
-                body();
-            }
-            catch (Exception ex) when (ex is PipelineStoppedException || ex is ActionPreferenceStopException)
-            {
-                _abort?.Cancel();
-                try
-                {
-                    _progress.Complete(this);
-                }
-                catch (PipelineStoppedException)
-                {
-                }
-                throw;
-            }
-        }
+        protected override void EndProcessing() => _rows.Guard(_rows.Finish);
 
         private void ProcessRow()
         {
-            _rowNumber++;
-            bool fromPipeline = MyInvocation.ExpectingInput;
-            var row = new RowState
-            {
-                Number = _rowNumber,
-                Label = fromPipeline ? "Row " + _rowNumber.ToString(CultureInfo.InvariantCulture) : "New-Contact",
-                Target = (object)InputObject ?? BoundParameterTable(),
-            };
-
+            var row = _rows.NextRow((object)InputObject ?? BoundParameterTable());
             var input = ReadInput();
             var built = ContactPayloadBuilder.Build(input, _defaultRegion);
             if (!built.IsValid)
@@ -234,24 +191,20 @@ namespace ContactsModule.Cmdlets
                 var named = new List<FieldError>();
                 foreach (var error in built.Errors)
                     named.Add(new FieldError(RowColumns.ColumnFor(InputObject, GetType(), error.Column), error.Value, error.Reason));
-                _queue.EnqueueCompleted(row, new RowResult { Error = ContactErrors.Validation(row.Label, named, row.Target) });
+                _rows.Enqueue(row, RowResult.Failed(ContactErrors.Validation(row.Label, named, row.Target)));
+                return;
             }
-            else
+            var payload = built.Payload;
+            if (payload.LocationId == null) payload.LocationId = ActiveConnection.LocationId;
+            string identity = payload.Email ?? payload.Phone ?? payload.Name ?? ((payload.FirstName + " " + payload.LastName).Trim());
+            string path = OnDuplicate == DuplicateAction.Update ? "/contacts/upsert" : "/contacts/";
+            string target = row.Label + (string.IsNullOrEmpty(identity) ? string.Empty : " (" + identity + ")");
+            if (ShouldProcess(target, "POST " + path + " " + ContactJson.WritePayload(payload)))
             {
-                var payload = built.Payload;
-                if (payload.LocationId == null) payload.LocationId = ActiveConnection.LocationId;
-                row.Identity = payload.Email ?? payload.Phone ?? payload.Name ?? ((payload.FirstName + " " + payload.LastName).Trim());
-                string path = OnDuplicate == DuplicateAction.Update ? "/contacts/upsert" : "/contacts/";
-                string target = row.Label + (string.IsNullOrEmpty(row.Identity) ? string.Empty : " (" + row.Identity + ")");
-                if (ShouldProcess(target, "POST " + path + " " + ContactJson.WritePayload(payload)))
-                {
-                    var mode = OnDuplicate;
-                    _queue.Enqueue(row, ct => SendAsync(payload, mode, ct), _abort.Token);
-                }
+                var mode = OnDuplicate;
+                _rows.Enqueue(row, ct => SendAsync(row, payload, mode, ct));
             }
-            Pump(untilEmpty: false);
         }
-
 
         private ContactInput ReadInput()
         {
@@ -278,7 +231,7 @@ namespace ContactsModule.Cmdlets
             input.Set("country", Country, nameof(Country));
             input.Set("companyName", CompanyName, nameof(CompanyName));
             input.Set("assignedTo", AssignedTo, nameof(AssignedTo));
-            input.Set("dateOfBirth", Unwrap(DateOfBirth), nameof(DateOfBirth));
+            input.Set("dateOfBirth", ExportedDateText.Normalize(Unwrap(DateOfBirth), CultureInfo.CurrentCulture), nameof(DateOfBirth));
 
             if (InputObject != null && !(InputObject.BaseObject is Contact))
             {
@@ -304,18 +257,38 @@ namespace ContactsModule.Cmdlets
             return input;
         }
 
-        private async Task<RowResult> SendAsync(ContactPayload payload, DuplicateAction mode, CancellationToken cancellationToken)
+        private async Task<RowResult> SendAsync(PipelineRow row, ContactPayload payload, DuplicateAction mode, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await SendOrSkipAsync(payload, mode, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ContactsApiException ex) when (ex.Kind == ApiErrorKind.Forbidden && !_locationOnCommandLine &&
+                                                  !string.Equals(payload.LocationId, ActiveConnection.LocationId, StringComparison.Ordinal))
+            {
+                // The row named another location (a LocationId column, say): that is the row's fault, not the token's.
+                var record = ContactErrors.FromApi(ex, row.Label, row.Target);
+                record.ErrorDetails = new ErrorDetails(row.Label + ": the row's LocationId '" + payload.LocationId + "' is not the connection's location ('" +
+                    ActiveConnection.LocationId + "') and the token has no access to it (403).")
+                {
+                    RecommendedAction = "Remove the LocationId column, or pass -LocationId on the command line (it then wins over the column).",
+                };
+                return RowResult.Failed(record);
+            }
+        }
+
+        private async Task<RowResult> SendOrSkipAsync(ContactPayload payload, DuplicateAction mode, CancellationToken cancellationToken)
         {
             if (mode == DuplicateAction.Update)
             {
                 var upserted = await Api.UpsertAsync(payload, Trace, cancellationToken).ConfigureAwait(false);
-                return new RowResult { Contact = upserted };
+                return new RowResult { Output = upserted };
             }
             try
             {
                 var created = await Api.CreateAsync(payload, Trace, cancellationToken).ConfigureAwait(false);
                 created.Contact.Outcome = ContactOutcome.Created;
-                return new RowResult { Contact = created.Contact };
+                return new RowResult { Output = created.Contact };
             }
             catch (ContactsApiException ex) when (ex.Kind == ApiErrorKind.Duplicate && mode == DuplicateAction.Skip && ex.DuplicateContactId != null)
             {
@@ -323,135 +296,12 @@ namespace ContactsModule.Cmdlets
                 existing.Outcome = ContactOutcome.Skipped;
                 return new RowResult
                 {
-                    Contact = existing,
-                    Warning = string.Format(CultureInfo.InvariantCulture, "skipped: contact {0} ({1}) already has this {2}.",
+                    Output = existing,
+                    Skipped = true,
+                    Warning = string.Format(CultureInfo.InvariantCulture, "skipped, contact {0} ({1}) already has this {2}.",
                         existing.Id, existing.Name ?? existing.Email ?? existing.Phone, ex.MatchingField ?? "email or phone"),
                 };
             }
-        }
-
-        /// <summary>Writes every finished row in input order; waits while the queue is full (or, at the end, until it is empty).</summary>
-        private void Pump(bool untilEmpty)
-        {
-            while (true)
-            {
-                while (_queue.TryDequeueCompleted(out var row, out var task))
-                {
-                    // Until its result is written, a dequeued row counts as unconfirmed if the run is stopped.
-                    _current = row;
-                    if (Stopping.IsCancellationRequested) StopNow();
-                    try
-                    {
-                        Emit(row, task);
-                    }
-                    catch (PipelineStoppedException) when (Stopping.IsCancellationRequested)
-                    {
-                        StopNow();
-                    }
-                    _current = null;
-                }
-                FlushTrace();
-                _progress.Update(this, force: false);
-                bool mustWait = untilEmpty ? _queue.Count > 0 : _queue.IsFull;
-                if (!mustWait) return;
-                if (Stopping.IsCancellationRequested) StopNow();
-                _queue.WaitForOldest(TimeSpan.FromMilliseconds(100));
-            }
-        }
-
-        private void Emit(RowState row, Task<RowResult> task)
-        {
-            if (task.IsCanceled)
-            {
-                if (Stopping.IsCancellationRequested) StopNow();
-                WriteError(ContactErrors.NotSent(row.Label, "the run was stopped.", row.Target));
-                _progress.Failed++;
-                return;
-            }
-            if (task.IsFaulted)
-            {
-                var ex = task.Exception.GetBaseException();
-                if (ex is OperationCanceledException && Stopping.IsCancellationRequested) StopNow();
-                if (ex is ContactsApiException api)
-                {
-                    if (ContactErrors.IsTerminating(api.Kind)) StopForTerminating(row, api);
-                    WriteError(ContactErrors.FromApi(api, row.Label, row.Target));
-                }
-                else
-                {
-                    var wrapped = new ContactsApiException(ApiErrorKind.InvalidResponse, ex.Message, ex);
-                    WriteError(ContactErrors.FromApi(wrapped, row.Label, row.Target));
-                }
-                _progress.Failed++;
-                return;
-            }
-            var result = task.Result;
-            if (result.Error != null)
-            {
-                WriteError(result.Error);
-                _progress.Failed++;
-                return;
-            }
-            if (result.Warning != null) WriteWarning(row.Label + " " + result.Warning);
-            if (result.Contact.Outcome == ContactOutcome.Skipped) _progress.Skipped++;
-            else _progress.Succeeded++;
-            WriteObject(result.Contact);
-        }
-
-        /// <summary>401, 403 or the daily quota: nothing more can succeed, so stop and say what was not sent.</summary>
-        private void StopForTerminating(RowState failedRow, ContactsApiException api)
-        {
-            _abort.Cancel();
-            var notSent = _queue.DrainRows();
-            foreach (var row in notSent)
-                WriteError(ContactErrors.NotSent(row.Label, "the run stopped at " + failedRow.Label + " (" + api.Kind + ").", row.Target));
-            FlushTrace();
-            _progress.Complete(this);
-            var record = ContactErrors.FromApi(api, failedRow.Label, failedRow.Target);
-            string summary = string.Format(CultureInfo.InvariantCulture,
-                " Stopped: {0} row(s) done before it ({1} created, {2} skipped, {3} failed); {4} queued row(s) were not sent (ContactNotSent errors); rows after row {5} were not read.",
-                _progress.Done, _progress.Succeeded, _progress.Skipped, _progress.Failed, notSent.Count, _rowNumber);
-            record.ErrorDetails = new ErrorDetails(record.ErrorDetails.Message + summary) { RecommendedAction = record.ErrorDetails.RecommendedAction };
-            ThrowTerminatingError(record);
-        }
-
-        /// <summary>
-        /// Ctrl+C: in-flight calls are cancelled. PowerShell allows no more output once a pipeline is stopping, so
-        /// the rows that were queued or in flight are named on the host and kept in $global:ContactsUnconfirmedRows
-        /// (the input rows themselves), ready to send again.
-        /// </summary>
-        private void StopNow()
-        {
-            var pending = _queue.DrainRows();
-            if (_current != null) pending.Insert(0, _current);
-            if (pending.Count > 0)
-            {
-                var numbers = new List<string>();
-                var rows = new List<object>();
-                foreach (var row in pending)
-                {
-                    numbers.Add(row.Number.ToString(CultureInfo.InvariantCulture));
-                    rows.Add(row.Target);
-                }
-                string message = string.Format(CultureInfo.InvariantCulture,
-                    "Stopped. {0} row(s) were done; {1} row(s) were queued or in flight and may not have been created: rows {2}. Send them again with -OnDuplicate Skip: $ContactsUnconfirmedRows | New-Contact -OnDuplicate Skip",
-                    _progress.Done, pending.Count, string.Join(", ", numbers));
-                try
-                {
-                    SessionState.PSVariable.Set(UnconfirmedRowsVariable, rows.ToArray());
-                }
-                catch (Exception ex) when (ex is PSInvalidOperationException || ex is SessionStateException)
-                {
-                }
-                try
-                {
-                    Host?.UI?.WriteWarningLine(message);
-                }
-                catch (Exception ex) when (ex is PSInvalidOperationException || ex is NotImplementedException || ex is System.IO.IOException)
-                {
-                }
-            }
-            throw new PipelineStoppedException();
         }
 
         private Hashtable BoundParameterTable()
@@ -463,21 +313,6 @@ namespace ContactsModule.Cmdlets
                 table[pair.Key] = pair.Value;
             }
             return table;
-        }
-
-        private sealed class RowState
-        {
-            public int Number;
-            public string Label;
-            public string Identity;
-            public object Target;
-        }
-
-        private sealed class RowResult
-        {
-            public Contact Contact;
-            public ErrorRecord Error;
-            public string Warning;
         }
     }
 }

@@ -24,39 +24,40 @@ namespace ContactsModule.Cmdlets
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        private int _rowNumber;
+        /// <summary>Contacts deleted at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 10;
+
+        private RowRunner _rows;
 
         protected override void BeginProcessing()
         {
             _ = ActiveConnection;
+            _rows = new RowRunner(this, "Remove-Contact", ThrottleLimit, "Remove-Contact -Force");
         }
 
-        protected override void ProcessRecord()
+        protected override void ProcessRecord() => _rows.Guard(ProcessRow);
+
+        protected override void EndProcessing() => _rows.Guard(_rows.Finish);
+
+        private void ProcessRow()
         {
-            _rowNumber++;
-            bool piped = MyInvocation.ExpectingInput;
             foreach (var raw in Id ?? new string[] { null })
             {
                 string id = CellText.Clean(raw);
-                string label = RowLabel.For(piped, _rowNumber, id ?? "without id");
+                var row = _rows.NextRow(raw, (number, piped) => RowLabel.For(piped, number, id ?? "without id"));
                 if (id == null)
                 {
-                    WriteError(ContactErrors.MissingId(label, raw));
+                    _rows.Enqueue(row, RowResult.Failed(ContactErrors.MissingId(row.Label, raw)));
                     continue;
                 }
-                if (!Confirmed(label, "DELETE /contacts/" + System.Uri.EscapeDataString(id))) continue;
-                try
+                if (!Confirmed(row.Label, "DELETE /contacts/" + System.Uri.EscapeDataString(id))) continue;
+                _rows.Enqueue(row, async ct =>
                 {
-                    Run(async ct =>
-                    {
-                        await Api.DeleteAsync(id, Trace, ct).ConfigureAwait(false);
-                        return true;
-                    });
-                }
-                catch (ContactsApiException ex)
-                {
-                    WriteApiError(ex, label, raw);
-                }
+                    await Api.DeleteAsync(id, Trace, ct).ConfigureAwait(false);
+                    return RowResult.Done;
+                });
             }
         }
 

@@ -3,6 +3,8 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using ContactsModule.Api;
 using ContactsModule.Conversion;
 using ContactsModule.Input;
@@ -162,12 +164,17 @@ namespace ContactsModule.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Contacts updated at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 10;
+
         private HashSet<string> _commandLine;
         private Dictionary<string, string> _customFieldColumns;
         private string _defaultRegion;
         private string[] _addTags;
         private string[] _removeTags;
-        private int _rowNumber;
+        private RowRunner _rows;
         private bool _warnedNotUpdatable;
 
         protected override void BeginProcessing()
@@ -204,18 +211,20 @@ namespace ContactsModule.Cmdlets
             if (_addTags != null && _addTags.Length == 0) _addTags = null;
             if (_removeTags != null && _removeTags.Length == 0) _removeTags = null;
             _ = ActiveConnection;
+            _rows = new RowRunner(this, "Set-Contact", ThrottleLimit, "Set-Contact");
         }
 
-        protected override void ProcessRecord()
+        protected override void ProcessRecord() => _rows.Guard(ProcessRow);
+
+        protected override void EndProcessing() => _rows.Guard(_rows.Finish);
+
+        private void ProcessRow()
         {
-            _rowNumber++;
-            bool piped = MyInvocation.ExpectingInput;
             string id = CellText.Clean(Id);
-            string label = RowLabel.For(piped, _rowNumber, id ?? "without id");
-            object target = (object)InputObject ?? BoundParameterTable();
+            var row = _rows.NextRow((object)InputObject ?? BoundParameterTable(), (number, piped) => RowLabel.For(piped, number, id ?? "without id"));
             if (id == null)
             {
-                WriteError(ContactErrors.MissingId(label, target));
+                _rows.Enqueue(row, RowResult.Failed(ContactErrors.MissingId(row.Label, row.Target)));
                 return;
             }
 
@@ -226,7 +235,7 @@ namespace ContactsModule.Cmdlets
                 var named = new List<FieldError>();
                 foreach (var error in built.Errors)
                     named.Add(new FieldError(RowColumns.ColumnFor(InputObject, GetType(), error.Column), error.Value, error.Reason));
-                WriteError(ContactErrors.Validation(label, named, target));
+                _rows.Enqueue(row, RowResult.Failed(ContactErrors.Validation(row.Label, named, row.Target)));
                 return;
             }
             var payload = built.Payload;
@@ -244,33 +253,30 @@ namespace ContactsModule.Cmdlets
             if (_removeTags != null) calls.Add("DELETE " + path + "/tags " + TagsBody(_removeTags));
             if (calls.Count == 0)
             {
-                WriteWarning(label + ": nothing to change (no field was given, or every value given was blank); nothing was sent.");
+                _rows.Enqueue(row, new RowResult { Skipped = true, Warning = "nothing to change (no field was given, or every value given was blank); nothing was sent." });
                 return;
             }
-            if (!ShouldProcess(label, string.Join("; then ", calls))) return;
+            if (!ShouldProcess(row.Label, string.Join("; then ", calls))) return;
+            _rows.Enqueue(row, ct => UpdateAsync(row, id, update ? payload : null, ct));
+        }
 
+        /// <summary>PUT, then the tag calls; with -PassThru the contact as it is afterwards.</summary>
+        private async Task<RowResult> UpdateAsync(PipelineRow row, string id, ContactPayload payload, CancellationToken cancellationToken)
+        {
             Contact contact = null;
             string[] tags = null;
-            string step = label;
-            try
+            if (payload != null)
             {
-                if (update)
-                {
-                    contact = Run(ct => Api.UpdateAsync(id, payload, Trace, ct));
-                    step = label + " (the fields were updated, but adding or removing tags failed)";
-                }
-                if (_addTags != null) tags = Run(ct => Api.AddTagsAsync(id, _addTags, Trace, ct));
-                if (_removeTags != null) tags = Run(ct => Api.RemoveTagsAsync(id, _removeTags, Trace, ct));
-                if (!PassThru) return;
-                if (contact == null) contact = Run(ct => Api.GetAsync(id, Trace, ct));
-                else if (tags != null) contact.Tags = new ContactTags(tags);
-                contact.Outcome = ContactOutcome.Updated;
-                WriteObject(contact);
+                contact = await Api.UpdateAsync(id, payload, Trace, cancellationToken).ConfigureAwait(false);
+                row.FailureLabel = row.Label + " (the fields were updated, but adding or removing tags failed)";
             }
-            catch (ContactsApiException ex)
-            {
-                WriteApiError(ex, step, target);
-            }
+            if (_addTags != null) tags = await Api.AddTagsAsync(id, _addTags, Trace, cancellationToken).ConfigureAwait(false);
+            if (_removeTags != null) tags = await Api.RemoveTagsAsync(id, _removeTags, Trace, cancellationToken).ConfigureAwait(false);
+            if (!PassThru) return RowResult.Done;
+            if (contact == null) contact = await Api.GetAsync(id, Trace, cancellationToken).ConfigureAwait(false);
+            else if (tags != null) contact.Tags = new ContactTags(tags);
+            contact.Outcome = ContactOutcome.Updated;
+            return new RowResult { Output = contact };
         }
 
         private ContactInput ReadInput()

@@ -84,11 +84,15 @@ namespace ContactsModule.Execution
             }
         }
 
-        /// <summary>Removes and returns every row still waiting, oldest first (after a stop).</summary>
-        public List<TRow> DrainRows()
+        /// <summary>Removes and returns every row still waiting with its task, oldest first (after a stop).</summary>
+        public List<KeyValuePair<TRow, Task<TResult>>> Drain()
         {
-            var rows = new List<TRow>();
-            while (_entries.Count > 0) rows.Add(_entries.Dequeue().Row);
+            var rows = new List<KeyValuePair<TRow, Task<TResult>>>();
+            while (_entries.Count > 0)
+            {
+                var entry = _entries.Dequeue();
+                rows.Add(new KeyValuePair<TRow, Task<TResult>>(entry.Row, entry.Task));
+            }
             return rows;
         }
 
