@@ -142,36 +142,13 @@ namespace ContactsModule.Cmdlets
 
 
         private RowRunner _rows;
+        private ContactRowReader _reader;
         // -LocationId typed on the command line applies to every row: its 403 is a setup failure that stops the run.
         private bool _locationOnCommandLine;
-        private Dictionary<string, string> _customFieldColumns;
-        private string _defaultRegion;
 
         protected override void BeginProcessing()
         {
-            if (DefaultCountry != null)
-            {
-                if (!CountryCodes.TryResolve(DefaultCountry, out _defaultRegion, out var reason))
-                {
-                    ThrowTerminatingError(new ErrorRecord(new ArgumentException("-DefaultCountry '" + DefaultCountry + "' " + reason),
-                        "InvalidDefaultCountry", ErrorCategory.InvalidArgument, DefaultCountry));
-                }
-            }
-            _customFieldColumns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            if (CustomFieldColumn != null)
-            {
-                foreach (DictionaryEntry entry in CustomFieldColumn)
-                {
-                    string column = CellText.Clean(Unwrap(entry.Key));
-                    string key = CellText.Clean(Unwrap(entry.Value));
-                    if (column == null || key == null)
-                    {
-                        ThrowTerminatingError(new ErrorRecord(new ArgumentException("-CustomFieldColumn maps column headers to custom field keys; an entry has an empty header or key."),
-                            "InvalidCustomFieldColumn", ErrorCategory.InvalidArgument, CustomFieldColumn));
-                    }
-                    _customFieldColumns[column] = key;
-                }
-            }
+            _reader = ContactRowReader.Create(this, DefaultCountry, CustomFieldColumn);
             _ = ActiveConnection;
             _locationOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(LocationId));
             _rows = new RowRunner(this, "New-Contact", ThrottleLimit, "New-Contact -OnDuplicate Skip");
@@ -183,14 +160,11 @@ namespace ContactsModule.Cmdlets
 
         private void ProcessRow()
         {
-            var row = _rows.NextRow((object)InputObject ?? BoundParameterTable());
-            var input = ReadInput();
-            var built = ContactPayloadBuilder.Build(input, _defaultRegion);
+            var row = _rows.NextRow((object)InputObject ?? ContactRowReader.BoundParameters(MyInvocation));
+            var built = ContactPayloadBuilder.Build(ReadInput(), _reader.DefaultRegion);
             if (!built.IsValid)
             {
-                var named = new List<FieldError>();
-                foreach (var error in built.Errors)
-                    named.Add(new FieldError(RowColumns.ColumnFor(InputObject, GetType(), error.Column), error.Value, error.Reason));
+                var named = ContactRowReader.InUserColumns(InputObject, GetType(), built.Errors);
                 _rows.Enqueue(row, RowResult.Failed(ContactErrors.Validation(row.Label, named, row.Target)));
                 return;
             }
@@ -233,27 +207,7 @@ namespace ContactsModule.Cmdlets
             input.Set("assignedTo", AssignedTo, nameof(AssignedTo));
             input.Set("dateOfBirth", ExportedDateText.Normalize(Unwrap(DateOfBirth), CultureInfo.CurrentCulture), nameof(DateOfBirth));
 
-            if (InputObject != null && !(InputObject.BaseObject is Contact))
-            {
-                foreach (var property in InputObject.Properties)
-                {
-                    if (!property.IsGettable) continue;
-                    if (_customFieldColumns.TryGetValue(property.Name, out var mappedKey))
-                    {
-                        input.CustomFieldsByKey.Add(new KeyValuePair<string, object>(mappedKey, Unwrap(property.Value)));
-                        input.CustomFieldColumns[mappedKey] = property.Name;
-                    }
-                    else if (RowColumns.TryCustomFieldKey(property.Name, out var key))
-                    {
-                        input.CustomFieldsByKey.Add(new KeyValuePair<string, object>(key, Unwrap(property.Value)));
-                        input.CustomFieldColumns[key] = property.Name;
-                    }
-                    else if (RowColumns.TryDndChannel(property.Name, out var channel))
-                    {
-                        input.DndChannelColumns[channel] = new KeyValuePair<string, object>(property.Name, Unwrap(property.Value));
-                    }
-                }
-            }
+            _reader.ReadExtraColumns(InputObject, input);
             return input;
         }
 
@@ -302,17 +256,6 @@ namespace ContactsModule.Cmdlets
                         existing.Id, existing.Name ?? existing.Email ?? existing.Phone, ex.MatchingField ?? "email or phone"),
                 };
             }
-        }
-
-        private Hashtable BoundParameterTable()
-        {
-            var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
-            foreach (var pair in MyInvocation.BoundParameters)
-            {
-                if (pair.Key == nameof(Connection) || pair.Key == nameof(InputObject)) continue;
-                table[pair.Key] = pair.Value;
-            }
-            return table;
         }
     }
 }

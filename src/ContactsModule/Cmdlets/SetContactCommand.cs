@@ -170,8 +170,7 @@ namespace ContactsModule.Cmdlets
         public int ThrottleLimit { get; set; } = 10;
 
         private HashSet<string> _commandLine;
-        private Dictionary<string, string> _customFieldColumns;
-        private string _defaultRegion;
+        private ContactRowReader _reader;
         private string[] _addTags;
         private string[] _removeTags;
         private RowRunner _rows;
@@ -186,26 +185,7 @@ namespace ContactsModule.Cmdlets
                 if (_commandLine.Contains(name)) refused.Add(name);
             if (refused.Count > 0) ThrowTerminatingError(ContactErrors.NotUpdatable(refused, null));
 
-            if (DefaultCountry != null && !CountryCodes.TryResolve(DefaultCountry, out _defaultRegion, out var reason))
-            {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-DefaultCountry '" + DefaultCountry + "' " + reason),
-                    "InvalidDefaultCountry", ErrorCategory.InvalidArgument, DefaultCountry));
-            }
-            _customFieldColumns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            if (CustomFieldColumn != null)
-            {
-                foreach (DictionaryEntry entry in CustomFieldColumn)
-                {
-                    string column = CellText.Clean(Unwrap(entry.Key));
-                    string key = CellText.Clean(Unwrap(entry.Value));
-                    if (column == null || key == null)
-                    {
-                        ThrowTerminatingError(new ErrorRecord(new ArgumentException("-CustomFieldColumn maps column headers to custom field keys; an entry has an empty header or key."),
-                            "InvalidCustomFieldColumn", ErrorCategory.InvalidArgument, CustomFieldColumn));
-                    }
-                    _customFieldColumns[column] = key;
-                }
-            }
+            _reader = ContactRowReader.Create(this, DefaultCountry, CustomFieldColumn);
             _addTags = AddTag == null ? null : TagList.Parse(AddTag);
             _removeTags = RemoveTag == null ? null : TagList.Parse(RemoveTag);
             if (_addTags != null && _addTags.Length == 0) _addTags = null;
@@ -221,7 +201,7 @@ namespace ContactsModule.Cmdlets
         private void ProcessRow()
         {
             string id = CellText.Clean(Id);
-            var row = _rows.NextRow((object)InputObject ?? BoundParameterTable(), (number, piped) => RowLabel.For(piped, number, id ?? "without id"));
+            var row = _rows.NextRow((object)InputObject ?? ContactRowReader.BoundParameters(MyInvocation), (number, piped) => RowLabel.For(piped, number, id ?? "without id"));
             if (id == null)
             {
                 _rows.Enqueue(row, RowResult.Failed(ContactErrors.MissingId(row.Label, row.Target)));
@@ -229,12 +209,10 @@ namespace ContactsModule.Cmdlets
             }
 
             WarnAboutNotUpdatableColumns();
-            var built = ContactPayloadBuilder.Build(ReadInput(), _defaultRegion);
+            var built = ContactPayloadBuilder.Build(ReadInput(), _reader.DefaultRegion);
             if (!built.IsValid)
             {
-                var named = new List<FieldError>();
-                foreach (var error in built.Errors)
-                    named.Add(new FieldError(RowColumns.ColumnFor(InputObject, GetType(), error.Column), error.Value, error.Reason));
+                var named = ContactRowReader.InUserColumns(InputObject, GetType(), built.Errors);
                 _rows.Enqueue(row, RowResult.Failed(ContactErrors.Validation(row.Label, named, row.Target)));
                 return;
             }
@@ -313,27 +291,7 @@ namespace ContactsModule.Cmdlets
             Put("assignedTo", AssignedTo, nameof(AssignedTo));
             Put("dateOfBirth", DateOfBirth == null ? null : ExportedDateText.Normalize(Unwrap(DateOfBirth), CultureInfo.CurrentCulture), nameof(DateOfBirth));
 
-            if (InputObject != null && !contactRow)
-            {
-                foreach (var property in InputObject.Properties)
-                {
-                    if (!property.IsGettable) continue;
-                    if (_customFieldColumns.TryGetValue(property.Name, out var mappedKey))
-                    {
-                        input.CustomFieldsByKey.Add(new KeyValuePair<string, object>(mappedKey, Unwrap(property.Value)));
-                        input.CustomFieldColumns[mappedKey] = property.Name;
-                    }
-                    else if (RowColumns.TryCustomFieldKey(property.Name, out var key))
-                    {
-                        input.CustomFieldsByKey.Add(new KeyValuePair<string, object>(key, Unwrap(property.Value)));
-                        input.CustomFieldColumns[key] = property.Name;
-                    }
-                    else if (RowColumns.TryDndChannel(property.Name, out var channel))
-                    {
-                        input.DndChannelColumns[channel] = new KeyValuePair<string, object>(property.Name, Unwrap(property.Value));
-                    }
-                }
-            }
+            _reader.ReadExtraColumns(InputObject, input);
             return input;
         }
 
@@ -366,16 +324,5 @@ namespace ContactsModule.Cmdlets
             writer.WriteEndArray();
             writer.WriteEndObject();
         });
-
-        private Hashtable BoundParameterTable()
-        {
-            var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
-            foreach (var pair in MyInvocation.BoundParameters)
-            {
-                if (pair.Key == nameof(Connection) || pair.Key == nameof(InputObject)) continue;
-                table[pair.Key] = pair.Value;
-            }
-            return table;
-        }
     }
 }
