@@ -31,9 +31,12 @@ public sealed class ApiPipelineMiddleware
         }
 
         var config = _runtime.Config;
+        // Arrival and duration share one starting point (the request line, before the body is read), so the logged
+        // [elapsedMs, elapsedMs + durationMs] is exactly the time the server held the request.
         var started = Stopwatch.GetTimestamp();
+        var arrivedMs = _runtime.ElapsedMs;
         var body = await ReadBodyAsync(context);
-        var entry = _runtime.Log.Begin(context, body, _runtime.ElapsedMs, config.RequestLogLimit);
+        var entry = _runtime.Log.Begin(context, body, arrivedMs, config.RequestLogLimit);
         var request = new RequestContext { RawBody = body, LogEntry = entry, Faultable = FaultInjector.Applies(config, path) };
         context.Features.Set(request);
         // durationMs ends when the response starts: the client cannot have the answer before that, so a logged

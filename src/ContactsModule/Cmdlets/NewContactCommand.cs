@@ -1,14 +1,12 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsModule.Api;
 using ContactsModule.Conversion;
-using ContactsModule.Execution;
 using ContactsModule.Input;
 using ContactsModule.Models;
 
@@ -139,7 +137,6 @@ namespace ContactsModule.Cmdlets
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 10;
-
 
         private RowRunner _rows;
         private ContactRowReader _reader;
