@@ -49,12 +49,7 @@ namespace ContactsModule.Api
                     WriteChannel(writer, "all", payload.InboundDndSettings.All);
                     writer.WriteEndObject();
                 }
-                if (payload.Tags != null)
-                {
-                    writer.WriteStartArray("tags");
-                    foreach (var tag in payload.Tags) writer.WriteStringValue(tag);
-                    writer.WriteEndArray();
-                }
+                if (payload.Tags != null) WriteStringArray(writer, "tags", payload.Tags);
                 if (payload.CustomFields != null && payload.CustomFields.Count > 0)
                 {
                     writer.WriteStartArray("customFields");
@@ -78,6 +73,24 @@ namespace ContactsModule.Api
                 writer.WriteEndObject();
             });
         }
+
+        /// <summary>{"tags": [...]}: the body of POST and DELETE /contacts/{id}/tags.</summary>
+        public static string WriteTagsBody(IEnumerable<string> tags) => Write(writer =>
+        {
+            writer.WriteStartObject();
+            WriteStringArray(writer, "tags", tags);
+            writer.WriteEndObject();
+        });
+
+        /// <summary>{"contacts": [...], "tags": [...], "locationId": ...}: the body of POST /contacts/bulk/tags/update/{add|remove}.</summary>
+        public static string WriteBulkTagsBody(IEnumerable<string> contactIds, IEnumerable<string> tags, string locationId) => Write(writer =>
+        {
+            writer.WriteStartObject();
+            WriteStringArray(writer, "contacts", contactIds);
+            WriteStringArray(writer, "tags", tags);
+            writer.WriteString("locationId", locationId);
+            writer.WriteEndObject();
+        });
 
         /// <summary>{"fieldId": value, ...}: how a CustomFieldList prints itself.</summary>
         public static string WriteCustomFieldMap(IEnumerable<CustomFieldValue> fields)
@@ -113,18 +126,6 @@ namespace ContactsModule.Api
                 return null;
             }
         }
-
-        /// <summary>Writes an object of plain values (string, number, bool, arrays, dictionaries) as JSON.</summary>
-        public static string WriteObject(IDictionary<string, object> values) => Write(writer =>
-        {
-            writer.WriteStartObject();
-            foreach (var pair in values)
-            {
-                writer.WritePropertyName(pair.Key);
-                WriteValue(writer, pair.Value);
-            }
-            writer.WriteEndObject();
-        });
 
         /// <summary>Reads the "contact" property of a response body (or the body itself when it is the contact).</summary>
         public static Contact ReadContactFromResponse(string body, string property = "contact")
@@ -259,6 +260,13 @@ namespace ContactsModule.Api
                     break;
                 default: writer.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
             }
+        }
+
+        private static void WriteStringArray(Utf8JsonWriter writer, string name, IEnumerable<string> values)
+        {
+            writer.WriteStartArray(name);
+            foreach (var value in values) writer.WriteStringValue(value);
+            writer.WriteEndArray();
         }
 
         private static void WriteString(Utf8JsonWriter writer, string name, string value)

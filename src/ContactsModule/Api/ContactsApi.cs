@@ -217,19 +217,8 @@ namespace ContactsModule.Api
         /// <summary>POST /contacts/bulk/tags/update/{add|remove} for up to 100 contacts at once.</summary>
         public async Task<BulkTagResult> BulkUpdateTagsAsync(bool add, string locationId, IEnumerable<string> contactIds, IEnumerable<string> tags, IApiTrace trace, CancellationToken cancellationToken)
         {
-            string body = ContactJson.Write(writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteStartArray("contacts");
-                foreach (var id in contactIds) writer.WriteStringValue(id);
-                writer.WriteEndArray();
-                writer.WriteStartArray("tags");
-                foreach (var tag in tags) writer.WriteStringValue(tag);
-                writer.WriteEndArray();
-                writer.WriteString("locationId", locationId);
-                writer.WriteEndObject();
-            });
-            var request = new ApiRequest(HttpMethod.Post, "/contacts/bulk/tags/update/" + (add ? "add" : "remove"), body);
+            var request = new ApiRequest(HttpMethod.Post, "/contacts/bulk/tags/update/" + (add ? "add" : "remove"),
+                ContactJson.WriteBulkTagsBody(contactIds, tags, locationId));
             var response = await SendOrThrowAsync(request, trace, cancellationToken).ConfigureAwait(false);
             try
             {
@@ -267,15 +256,7 @@ namespace ContactsModule.Api
 
         private async Task<string[]> SendTagsAsync(HttpMethod method, string id, IEnumerable<string> tags, IApiTrace trace, CancellationToken cancellationToken)
         {
-            string body = ContactJson.Write(writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteStartArray("tags");
-                foreach (var tag in tags) writer.WriteStringValue(tag);
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            });
-            var request = new ApiRequest(method, "/contacts/" + Uri.EscapeDataString(id) + "/tags", body);
+            var request = new ApiRequest(method, "/contacts/" + Uri.EscapeDataString(id) + "/tags", ContactJson.WriteTagsBody(tags));
             var response = await SendOrThrowAsync(request, trace, cancellationToken).ConfigureAwait(false);
             try
             {

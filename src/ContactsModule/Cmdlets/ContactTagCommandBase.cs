@@ -88,7 +88,7 @@ namespace ContactsModule.Cmdlets
                     SendSingle(id, label, raw);
                     continue;
                 }
-                if (!ShouldProcess(label, Method + " " + BulkPath + " " + BulkBodyPreview(id))) continue;
+                if (!ShouldProcess(label, Method + " " + BulkPath + " " + ContactJson.WriteBulkTagsBody(new[] { id }, _tags, _locationId))) continue;
                 if (!_batchRows.TryGetValue(id, out var rows))
                 {
                     if (_batchIds.Count == BatchSize) Flush();
@@ -108,7 +108,7 @@ namespace ContactsModule.Cmdlets
         private void SendSingle(string id, string label, object target)
         {
             string path = "/contacts/" + Uri.EscapeDataString(id) + "/tags";
-            if (!ShouldProcess(label, Method + " " + path + " " + ContactJson.WriteObject(new Dictionary<string, object> { ["tags"] = _tags }))) return;
+            if (!ShouldProcess(label, Method + " " + path + " " + ContactJson.WriteTagsBody(_tags))) return;
             try
             {
                 var tags = Run(ct => Adding ? Api.AddTagsAsync(id, _tags, Trace, ct) : Api.RemoveTagsAsync(id, _tags, Trace, ct));
@@ -184,13 +184,6 @@ namespace ContactsModule.Cmdlets
                 }
             }
         }
-
-        private string BulkBodyPreview(string id) => ContactJson.WriteObject(new Dictionary<string, object>
-        {
-            ["contacts"] = new[] { id },
-            ["tags"] = _tags,
-            ["locationId"] = _locationId,
-        });
 
         private sealed class PendingRow
         {

@@ -227,8 +227,8 @@ namespace ContactsModule.Cmdlets
             string path = "/contacts/" + Uri.EscapeDataString(id);
             var calls = new List<string>();
             if (update) calls.Add("PUT " + path + " " + body);
-            if (_addTags != null) calls.Add("POST " + path + "/tags " + TagsBody(_addTags));
-            if (_removeTags != null) calls.Add("DELETE " + path + "/tags " + TagsBody(_removeTags));
+            if (_addTags != null) calls.Add("POST " + path + "/tags " + ContactJson.WriteTagsBody(_addTags));
+            if (_removeTags != null) calls.Add("DELETE " + path + "/tags " + ContactJson.WriteTagsBody(_removeTags));
             if (calls.Count == 0)
             {
                 _rows.Enqueue(row, new RowResult { Skipped = true, Warning = "nothing to change (no field was given, or every value given was blank); nothing was sent." });
@@ -315,14 +315,5 @@ namespace ContactsModule.Cmdlets
                          ": HighLevel's update call cannot change gender or companyName (nor locationId). The other columns are updated. " +
                          "To change them use New-Contact -OnDuplicate Update or HighLevel itself. (Said once per run.)");
         }
-
-        private static string TagsBody(string[] tags) => ContactJson.Write(writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("tags");
-            foreach (var tag in tags) writer.WriteStringValue(tag);
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        });
     }
 }
