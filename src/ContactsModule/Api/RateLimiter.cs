@@ -38,8 +38,6 @@ namespace ContactsModule.Api
 
         public int Max { get { lock (_lock) return _max; } }
         public int IntervalMs { get { lock (_lock) return _intervalMs; } }
-        public long? DailyRemaining { get { lock (_lock) return _dailyRemaining; } }
-        public long? DailyLimit { get { lock (_lock) return _dailyLimit; } }
         public bool DailyQuotaExhausted { get { lock (_lock) return _dailyExhausted; } }
 
         /// <summary>

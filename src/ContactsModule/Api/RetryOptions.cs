@@ -14,7 +14,5 @@ namespace ContactsModule.Api
         public TimeSpan MaxTotalTime { get; set; } = TimeSpan.FromMinutes(3);
         /// <summary>How long one attempt may take.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
-
-        public RetryOptions Clone() => (RetryOptions)MemberwiseClone();
     }
 }
