@@ -26,7 +26,6 @@ namespace ContactsModule.Api
         private long _nextAllowedMs;
         private long _pausedUntilMs;
         private long? _dailyLimit;
-        private long? _dailyRemaining;
         private bool _dailyExhausted;
         // Until the first answer tells the real limits, one request goes alone: a burst sized on the documented
         // defaults could overrun a location whose limits are lower.
@@ -125,11 +124,7 @@ namespace ContactsModule.Api
                 if (max.HasValue && max.Value > 0 && max.Value < int.MaxValue) _max = (int)max.Value;
                 if (intervalMs.HasValue && intervalMs.Value > 0 && intervalMs.Value < int.MaxValue) _intervalMs = (int)intervalMs.Value;
                 if (dailyLimit.HasValue) _dailyLimit = dailyLimit;
-                if (dailyRemaining.HasValue)
-                {
-                    _dailyRemaining = dailyRemaining;
-                    if (dailyRemaining.Value <= 0) _dailyExhausted = true;
-                }
+                if (dailyRemaining.HasValue && dailyRemaining.Value <= 0) _dailyExhausted = true;
             }
         }
 
@@ -161,11 +156,7 @@ namespace ContactsModule.Api
         /// <summary>A new connection may try again after the daily quota was reported used up.</summary>
         public void ClearDailyQuotaExhaustion()
         {
-            lock (_lock)
-            {
-                _dailyExhausted = false;
-                _dailyRemaining = null;
-            }
+            lock (_lock) _dailyExhausted = false;
         }
 
         /// <summary>HighLevel does not report when the daily quota resets; its daily window is taken to restart at 00:00 UTC.</summary>
