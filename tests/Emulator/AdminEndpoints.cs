@@ -71,6 +71,26 @@ public static class AdminEndpoints
         app.MapGet(Prefix + "/customFields", ctx =>
             ApiResponses.Json(ctx, 200, runtime.Store.CustomFields(ctx.Request.Query["locationId"].ToString())));
 
+        app.MapPost(Prefix + "/customFields", async ctx =>
+        {
+            if (await ReadJsonAsync(ctx) is not JsonObject body || JsonKinds.AsString(body["locationId"]) is not { Length: > 0 } locationId ||
+                body["fields"] is not JsonArray fields)
+            {
+                await AdminError(ctx, "body must be {locationId, fields: [{name, dataType, fieldKey?, id?, placeholder?, position?, picklistOptions?, isAllowedCustomOption?, model?}]}");
+                return;
+            }
+            var errors = runtime.Store.SeedCustomFields(locationId, fields);
+            if (errors.Count > 0)
+            {
+                await ApiResponses.Json(ctx, 400, new JsonObject { ["errors"] = new JsonArray(errors.Select(e => (JsonNode)e).ToArray()) });
+                return;
+            }
+            await ApiResponses.Json(ctx, 200, new JsonObject
+            {
+                ["customFields"] = new JsonArray(runtime.Store.CustomFieldSchema(locationId).Select(f => (JsonNode)f.ToJson()).ToArray()),
+            });
+        });
+
         app.MapPost(Prefix + "/reset", ctx =>
         {
             runtime.Reset();

@@ -65,7 +65,7 @@ public sealed class ApiPipelineMiddleware
         finally
         {
             _runtime.Log.Complete(entry, request.Dropped ? 0 : context.Response.StatusCode, request.Fault,
-                respondedAfterMs ?? Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                respondedAfterMs ?? Stopwatch.GetElapsedTime(started).TotalMilliseconds, EndpointName(context));
         }
     }
 
@@ -132,6 +132,14 @@ public sealed class ApiPipelineMiddleware
         }
 
         await _next(context);
+    }
+
+    /// <summary>The route template that answered; requests the pipeline refused before routing count under their path.</summary>
+    private static string EndpointName(HttpContext context)
+    {
+        var template = (context.GetEndpoint() as Microsoft.AspNetCore.Routing.RouteEndpoint)?.RoutePattern.RawText;
+        if (template != null && !template.StartsWith('/')) template = "/" + template;
+        return context.Request.Method + " " + (template ?? context.Request.Path.Value);
     }
 
     private static string BearerToken(string authorization)

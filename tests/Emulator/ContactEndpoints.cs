@@ -41,6 +41,7 @@ public sealed class ContactEndpoints
         var body = await ReadObjectAsync(ctx, request);
         if (body == null || !await CheckBodyLocationAsync(ctx, request, body)) return;
         var errors = ContactBodyValidator.Validate(body, ContactWriteMode.Create);
+        if (errors.Count == 0) Store.ValidateCustomFields(request.LocationId, body, errors);
         if (errors.Count > 0)
         {
             await ApiResponses.Validation(ctx, errors);
@@ -72,6 +73,7 @@ public sealed class ContactEndpoints
         var body = await ReadObjectAsync(ctx, request);
         if (body == null) return;
         var errors = ContactBodyValidator.Validate(body, ContactWriteMode.Update);
+        if (errors.Count == 0) Store.ValidateCustomFields(request.LocationId, body, errors);
         if (errors.Count > 0)
         {
             await ApiResponses.Validation(ctx, errors);
@@ -97,6 +99,7 @@ public sealed class ContactEndpoints
         var body = await ReadObjectAsync(ctx, request);
         if (body == null || !await CheckBodyLocationAsync(ctx, request, body)) return;
         var errors = ContactBodyValidator.Validate(body, ContactWriteMode.Upsert);
+        if (errors.Count == 0) Store.ValidateCustomFields(request.LocationId, body, errors);
         if (errors.Count > 0)
         {
             await ApiResponses.Validation(ctx, errors);

@@ -250,8 +250,31 @@ public sealed class ContactStore
         lock (_gate)
         {
             return new JsonArray(_customFields.Fields(locationId)
-                .Select(f => (JsonNode)new JsonObject { ["key"] = f.Key, ["id"] = f.Value }).ToArray());
+                .Select(f => (JsonNode)new JsonObject { ["key"] = f.ShortKey, ["id"] = f.Id }).ToArray());
         }
+    }
+
+    /// <summary>The location's custom field definitions (definitions are immutable once made).</summary>
+    public IReadOnlyList<CustomFieldDefinition> CustomFieldSchema(string locationId)
+    {
+        lock (_gate) return _customFields.Fields(locationId);
+    }
+
+    public CustomFieldDefinition FindCustomField(string locationId, string idOrKey)
+    {
+        lock (_gate) return _customFields.Find(locationId, idOrKey);
+    }
+
+    /// <summary>Admin seeding: replaces the location's schema; writes to it are validated from then on.</summary>
+    public List<string> SeedCustomFields(string locationId, JsonArray fields)
+    {
+        lock (_gate) return _customFields.Seed(locationId, fields);
+    }
+
+    /// <summary>Adds to <paramref name="errors"/> what the location's schema says about a write's customFields.</summary>
+    public void ValidateCustomFields(string locationId, JsonObject body, List<string> errors)
+    {
+        lock (_gate) CustomFieldValueValidator.Validate(_customFields, locationId, body["customFields"], errors);
     }
 
     public void Clear()

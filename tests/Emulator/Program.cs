@@ -48,6 +48,7 @@ var app = builder.Build();
 app.UseMiddleware<ApiPipelineMiddleware>();
 app.UseRouting();
 ContactEndpoints.Map(app, runtime);
+CustomFieldEndpoints.Map(app, runtime);
 AdminEndpoints.Map(app, runtime, app.Lifetime);
 app.MapFallback(ctx =>
 {

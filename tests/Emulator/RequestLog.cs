@@ -13,6 +13,7 @@ public sealed class RequestLog
     private long _total;
     private readonly Dictionary<int, long> _byStatus = new();
     private readonly Dictionary<string, long> _byFault = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _byEndpoint = new(StringComparer.Ordinal);
 
     public RequestLogEntry Begin(HttpContext context, string body, double elapsedMs, int limit)
     {
@@ -39,10 +40,13 @@ public sealed class RequestLog
         }
     }
 
-    public void Complete(RequestLogEntry entry, int status, string fault, double durationMs)
+    /// <param name="endpoint">"GET /locations/{locationId}/customFields": the method and route template that answered.</param>
+    public void Complete(RequestLogEntry entry, int status, string fault, double durationMs, string endpoint)
     {
         lock (_gate)
         {
+            entry.Endpoint = endpoint;
+            _byEndpoint[endpoint] = _byEndpoint.GetValueOrDefault(endpoint) + 1;
             entry.Status = status;
             entry.Fault = fault;
             entry.DurationMs = Math.Round(durationMs, 3);
@@ -60,7 +64,7 @@ public sealed class RequestLog
         }
     }
 
-    /// <summary>{requests, byStatus: {"201": n, ...}, byFault: {"drop": n, ...}} since the last reset.</summary>
+    /// <summary>{requests, byStatus: {"201": n, ...}, byFault: {"drop": n, ...}, byEndpoint: {"POST /contacts": n, ...}} since the last reset.</summary>
     public JsonObject Stats()
     {
         lock (_gate)
@@ -69,7 +73,9 @@ public sealed class RequestLog
             foreach (var (status, count) in _byStatus.OrderBy(p => p.Key)) byStatus[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = count;
             var byFault = new JsonObject();
             foreach (var (fault, count) in _byFault.OrderBy(p => p.Key, StringComparer.Ordinal)) byFault[fault] = count;
-            return new JsonObject { ["requests"] = _total, ["byStatus"] = byStatus, ["byFault"] = byFault };
+            var byEndpoint = new JsonObject();
+            foreach (var (endpoint, count) in _byEndpoint.OrderBy(p => p.Key, StringComparer.Ordinal)) byEndpoint[endpoint] = count;
+            return new JsonObject { ["requests"] = _total, ["byStatus"] = byStatus, ["byFault"] = byFault, ["byEndpoint"] = byEndpoint };
         }
     }
 
@@ -82,6 +88,7 @@ public sealed class RequestLog
             _total = 0;
             _byStatus.Clear();
             _byFault.Clear();
+            _byEndpoint.Clear();
             if (resetSequence) _seq = 0;
             return count;
         }

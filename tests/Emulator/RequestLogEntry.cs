@@ -17,6 +17,8 @@ public sealed class RequestLogEntry
     public string Fault { get; set; }
     public double DurationMs { get; set; }
     public bool Completed { get; set; }
+    /// <summary>Method and route template ("PUT /contacts/{contactId}"), or method and path when no route answered.</summary>
+    public string Endpoint { get; set; }
 
     public JsonObject ToJson()
     {
@@ -36,6 +38,7 @@ public sealed class RequestLogEntry
             ["fault"] = Fault,
             ["durationMs"] = DurationMs,
             ["completed"] = Completed,
+            ["endpoint"] = Endpoint,
         };
     }
 }

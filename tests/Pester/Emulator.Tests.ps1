@@ -725,6 +725,115 @@ Describe 'Contacts emulator' {
         }
     }
 
+    Context 'custom fields' {
+        BeforeEach {
+            $script:schema = @(Set-EmulatorCustomField -Emulator $emu -LocationId $loc -Field (Get-Content "$PSScriptRoot/Data/custom-fields-all-types.json" -Raw | ConvertFrom-Json -AsHashtable))
+            $script:fieldId = @{}
+            foreach ($f in $schema) { $fieldId[$f.fieldKey] = $f.id }
+        }
+
+        It 'lists the location''s fields of every data type in the locations API shape, filtered by model' {
+            $r = Invoke-Api -Path "/locations/$loc/customFields?model=contact"
+            $r.Status | Should -Be 200
+            $fields = @($r.Json.customFields)
+            $fields | Should -HaveCount 13
+            ($fields.dataType | Sort-Object -Unique) | Should -Be (@('TEXT', 'LARGE_TEXT', 'NUMERICAL', 'PHONE', 'MONETORY', 'CHECKBOX', 'SINGLE_OPTIONS', 'MULTIPLE_OPTIONS', 'DATE', 'TEXTBOX_LIST', 'FILE_UPLOAD', 'RADIO') | Sort-Object)
+            $level = $fields | Where-Object fieldKey -EQ 'contact.membership_level'
+            $level.name | Should -Be 'Membership Level'
+            $level.id | Should -Match '^[A-Za-z0-9]{20}$'
+            $level.picklistOptions | Should -Be @('Gold', 'Silver', 'Bronze')
+            $level.isAllowedCustomOption | Should -BeFalse
+            $level.model | Should -Be 'contact'
+            $level.locationId | Should -Be $loc
+            foreach ($property in 'id', 'name', 'fieldKey', 'placeholder', 'dataType', 'position', 'picklistOptions', 'picklistImageOptions', 'isAllowedCustomOption', 'isMultiFileAllowed', 'maxFileLimit', 'locationId', 'model') {
+                $level.PSObject.Properties.Name | Should -Contain $property
+            }
+            @((Invoke-Api -Path "/locations/$loc/customFields?model=opportunity").Json.customFields).fieldKey | Should -Be 'opportunity.deal_stage'
+            @((Invoke-Api -Path "/locations/$loc/customFields?model=all").Json.customFields) | Should -HaveCount 14
+            $bad = Invoke-Api -Path "/locations/$loc/customFields?model=lead"
+            $bad.Status | Should -Be 422
+            $bad.Json.message | Should -Be @('model must be one of the following values: contact, opportunity, all')
+            (Invoke-Api -Path "/locations/$($emu.OtherLocationId)/customFields").Status | Should -Be 403
+        }
+
+        It 'gets one field by id or by field key, with or without the contact. prefix' {
+            $id = $fieldId['contact.shoe_size']
+            (Invoke-Api -Path "/locations/$loc/customFields/$id").Json.customField.fieldKey | Should -Be 'contact.shoe_size'
+            (Invoke-Api -Path "/locations/$loc/customFields/contact.shoe_size").Json.customField.id | Should -Be $id
+            (Invoke-Api -Path "/locations/$loc/customFields/shoe_size").Json.customField.id | Should -Be $id
+            $missing = Invoke-Api -Path "/locations/$loc/customFields/contact.no_such_field"
+            $missing.Status | Should -Be 400
+            $missing.Json.message | Should -Be 'Custom field not found'
+        }
+
+        It 'stores values sent by id or by key (with or without contact.) and returns them as {id, value}' {
+            $c = New-Contact @{ customFields = @(
+                    @{ key = 'contact.nickname'; field_value = 'Jo' },
+                    @{ key = 'membership_level'; field_value = 'Gold' },
+                    @{ id = $fieldId['contact.interests']; field_value = @('Golf', 'Chess') },
+                    @{ key = 'shoe_size'; field_value = 42 },
+                    @{ key = 'annual_budget'; field_value = 1234.5 },
+                    @{ key = 'renewal_date'; field_value = '2026-03-01' },
+                    @{ key = 'referral_source'; field_value = 'Podcast' }) }
+            $stored = (Invoke-Api -Path "/contacts/$($c.id)").Json.contact.customFields
+            $stored | Should -HaveCount 7
+            foreach ($item in $stored) { $item.PSObject.Properties.Name | Should -Be @('id', 'value') }
+            ($stored | Where-Object id -EQ $fieldId['contact.nickname']).value | Should -Be 'Jo'
+            ($stored | Where-Object id -EQ $fieldId['contact.membership_level']).value | Should -Be 'Gold'
+            ($stored | Where-Object id -EQ $fieldId['contact.interests']).value | Should -Be @('Golf', 'Chess')
+            ($stored | Where-Object id -EQ $fieldId['contact.shoe_size']).value | Should -Be 42
+            ($stored | Where-Object id -EQ $fieldId['contact.referral_source']).value | Should -Be 'Podcast'
+        }
+
+        It 'refuses <Case> with a 422 message array' -ForEach @(
+            @{ Case = 'an unknown key'; Item = @{ key = 'contact.no_such_field'; field_value = 'x' }; Expected = 'customFields.0.key contact.no_such_field is not a custom field of this location' }
+            @{ Case = 'an unknown id'; Item = @{ id = 'AAAAAAAAAAAAAAAAAAAA'; field_value = 'x' }; Expected = 'customFields.0.id AAAAAAAAAAAAAAAAAAAA is not a custom field of this location' }
+            @{ Case = 'an opportunity field'; Item = @{ key = 'opportunity.deal_stage'; field_value = 'x' }; Expected = 'customFields.0 opportunity.deal_stage is not a contact custom field' }
+            @{ Case = 'an option not in the list'; Item = @{ key = 'membership_level'; field_value = 'Platinum' }; Expected = 'customFields.0.field_value must be one of the following values: Gold, Silver, Bronze' }
+            @{ Case = 'an option spelled in another case'; Item = @{ key = 'preferred_channel'; field_value = 'email' }; Expected = 'customFields.0.field_value must be one of the following values: Email, Phone, SMS' }
+            @{ Case = 'a checkbox option not in the list'; Item = @{ key = 'interests'; field_value = @('Golf', 'Darts') }; Expected = 'customFields.0.field_value must be one of the following values: Golf, Chess, Hiking' }
+            @{ Case = 'a number that is not one'; Item = @{ key = 'shoe_size'; field_value = 'forty' }; Expected = 'customFields.0.field_value must be a number conforming to the specified constraints' }
+            @{ Case = 'a date that is not one'; Item = @{ key = 'renewal_date'; field_value = 'soon' }; Expected = 'customFields.0.field_value must be a valid ISO 8601 date string' }
+            @{ Case = 'a file field'; Item = @{ key = 'contract'; field_value = 'x.pdf' }; Expected = 'customFields.0.field_value cannot set the FILE_UPLOAD field contact.contract: upload files with POST /locations/{locationId}/customFields/upload' }
+        ) {
+            foreach ($method in 'POST', 'PUT') {
+                $path = '/contacts/'
+                $body = @{ locationId = $loc; customFields = @($Item) }
+                if ($method -eq 'PUT') {
+                    $path = "/contacts/$((New-Contact @{ firstName = 'Target' }).id)"
+                    $body.Remove('locationId')
+                }
+                $r = Invoke-Api -Method $method -Path $path -Body $body
+                $r.Status | Should -Be 422
+                $r.Json.statusCode | Should -Be 422
+                $r.Json.error | Should -Be 'Unprocessable Entity'
+                @($r.Json.message) | Should -Be @($Expected)
+            }
+            @(Get-EmulatorContact -Emulator $emu | Where-Object { $_.customFields.Count -gt 0 }) | Should -HaveCount 0
+        }
+
+        It 'counts requests by endpoint in the stats' {
+            $c = New-Contact @{ firstName = 'Counted' }
+            $null = Invoke-Api -Path "/locations/$loc/customFields?model=contact"
+            $null = Invoke-Api -Path "/locations/$loc/customFields?model=contact"
+            $null = Invoke-Api -Path "/locations/$loc/customFields/contact.notes"
+            $null = Invoke-Api -Path "/contacts/$($c.id)"
+            $stats = Get-EmulatorStat -Emulator $emu
+            $stats.byEndpoint.'GET /locations/{locationId}/customFields' | Should -Be 2
+            $stats.byEndpoint.'GET /locations/{locationId}/customFields/{id}' | Should -Be 1
+            $stats.byEndpoint.'GET /contacts/{contactId}' | Should -Be 1
+            $stats.byEndpoint.'POST /contacts' | Should -Be 1
+            (Get-EmulatorRequest -Emulator $emu | Select-Object -Last 1).endpoint | Should -Be 'GET /contacts/{contactId}'
+        }
+
+        It 'rejects a schema seed with an unknown data type' {
+            $body = '{"locationId":"emulator-location","fields":[{"name":"X","dataType":"COLOR"}]}'
+            $r = Invoke-WebRequest -Method Post -Uri "$($emu.BaseUri)__emulator/customFields" -Body $body -ContentType 'application/json' -NoProxy -SkipHttpErrorCheck
+            $r.StatusCode | Should -Be 400
+            $r.Content | Should -Match 'dataType must be one of'
+        }
+    }
+
     Context 'request log and admin endpoints' {
         It 'logs every non-admin request with headers, raw body, status and fault' {
             $body = '{"locationId":"emulator-location","firstName":"Logged"}'

@@ -203,5 +203,22 @@ function Set-EmulatorConfig {
     Invoke-EmulatorAdmin -Emulator $Emulator -Method Put -Path 'config' -Body $body
 }
 
+function Set-EmulatorCustomField {
+    <#
+    .SYNOPSIS Replaces a location's custom field schema ({name, dataType, fieldKey?, id?, placeholder?, position?,
+    picklistOptions?, isAllowedCustomOption?, model?} each); contact writes to that location are validated against it
+    from then on. Returns the fields as GET /locations/{id}/customFields shows them.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [string] $LocationId,
+        [Parameter(Mandatory)] [AllowEmptyCollection()] [hashtable[]] $Field
+    )
+    $body = ConvertTo-Json -InputObject @{ locationId = $LocationId; fields = @($Field) } -Depth 20 -Compress
+    foreach ($item in (Invoke-EmulatorAdmin -Emulator $Emulator -Method Post -Path 'customFields' -Body $body).customFields) { $item }
+}
+
 Export-ModuleMember -Function Start-ContactsEmulator, Stop-ContactsEmulator, Reset-ContactsEmulator, Get-EmulatorContact,
-    Add-EmulatorContact, Get-EmulatorRequest, Clear-EmulatorRequest, Get-EmulatorConfig, Set-EmulatorConfig, Get-EmulatorStat
+    Add-EmulatorContact, Get-EmulatorRequest, Clear-EmulatorRequest, Get-EmulatorConfig, Set-EmulatorConfig, Get-EmulatorStat,
+    Set-EmulatorCustomField
