@@ -67,14 +67,14 @@ Describe 'Columns people really have' {
     It 'names the columns as the file does in a row error' {
         $rows = @'
 First Name,E-mail,Mobile,Zip,Time Zone,DOB
-Ada,ada.example.com,call me,12345,Mars/Base,31/12/1990
+Ada,ada.example.com,call me,12345,Mars/Base,31/31/1990
 '@ | ConvertFrom-Csv
         $rows | New-Contact -ErrorVariable failed -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $failed | Should -HaveCount 1
         "$($failed[0])" | Should -BeExactly ("Row 1: E-mail 'ada.example.com' has no @. " +
             "Time Zone 'Mars/Base' is not a known IANA time zone (such as America/New_York) or Windows time zone id. " +
             "Mobile 'call me' contains letters. Write the number in digits (vanity numbers such as 1-800-FLOWERS are not converted). " +
-            "DOB '31/12/1990' looks like a day-first date, but the API reads MM/DD/YYYY. Write it as YYYY-MM-DD.")
+            "DOB '31/31/1990' is not a real date.")
         Get-Requests | Should -HaveCount 0
     }
 

@@ -105,6 +105,24 @@ namespace ContactsModule.Cmdlets
             };
         }
 
+        /// <summary>A piped string, number or other value without columns: it cannot be read as a row.</summary>
+        public static ErrorRecord NotARow(string rowLabel, object value, string cmdletName, object target)
+        {
+            string typeName = value == null ? "null" : value.GetType().Name;
+            string message = string.Format(CultureInfo.InvariantCulture,
+                "{0}: '{1}' is a {2}, not a row; nothing was sent. {3} reads rows: objects whose properties are the columns " +
+                "(Import-Csv, [pscustomobject]@{{ Email = '...' }}) or hashtables (@{{ Email = '...' }}).",
+                rowLabel, Conversion.CellText.Clean(value), typeName, cmdletName);
+            return new ErrorRecord(new ArgumentException(message), ErrorIds.InputNotARow, ErrorCategory.InvalidType, target)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Pipe objects with properties, e.g. [pscustomobject]@{ Email = 'jane@example.com' } | " + cmdletName +
+                                        ", or give the values as parameters: " + cmdletName + " -Email 'jane@example.com'.",
+                },
+            };
+        }
+
         /// <summary>A row without a contact id: nothing can be sent for it.</summary>
         public static ErrorRecord MissingId(string rowLabel, object target)
         {

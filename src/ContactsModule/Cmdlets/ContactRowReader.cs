@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Management.Automation;
 using ContactsModule.Conversion;
 using ContactsModule.Input;
@@ -9,25 +10,45 @@ using ContactsModule.Models;
 namespace ContactsModule.Cmdlets
 {
     /// <summary>
-    /// What New-Contact and Set-Contact share in reading a row beyond their parameters: -DefaultCountry and
-    /// -CustomFieldColumn checked once, the extra columns (customField.&lt;key&gt;, mapped columns, "DND SMS"...) read
-    /// from the input row, and errors renamed to the columns the user has.
+    /// How New-Contact and Set-Contact read a row: the command-line parameters, then the row's columns mapped by the
+    /// field table (several columns for one field: the first filled one wins, and a disagreement is reported), the
+    /// custom-field and DND channel columns, and, once per run, the columns nothing reads.
     /// </summary>
     internal sealed class ContactRowReader
     {
-        private readonly Dictionary<string, string> _customFieldColumns;
+        private readonly Cmdlet _cmdlet;
+        private readonly ColumnMapOptions _options;
+        private readonly bool _forUpdate;
+        private readonly Dictionary<string, object> _commandLine;
+        private readonly HashSet<string> _reportedUnused = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> _warnedConflicts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<DateNoteKind> _warnedDates = new HashSet<DateNoteKind>();
+        private ColumnMap _map;
 
-        private ContactRowReader(string defaultRegion, Dictionary<string, string> customFieldColumns)
+        private ContactRowReader(Cmdlet cmdlet, ContactReadOptions readOptions, ColumnMapOptions options, bool forUpdate, Dictionary<string, object> commandLine)
         {
-            DefaultRegion = defaultRegion;
-            _customFieldColumns = customFieldColumns;
+            _cmdlet = cmdlet;
+            ReadOptions = readOptions;
+            _options = options;
+            _forUpdate = forUpdate;
+            _commandLine = commandLine;
         }
 
-        /// <summary>Region for local phone numbers of rows without a country (null: none).</summary>
-        public string DefaultRegion { get; }
+        /// <summary>-DefaultCountry, -DateFormat and what the payload builder needs.</summary>
+        public ContactReadOptions ReadOptions { get; }
 
-        /// <summary>Checks -DefaultCountry and -CustomFieldColumn; a bad value is a terminating error of the cmdlet.</summary>
-        public static ContactRowReader Create(Cmdlet cmdlet, string defaultCountry, Hashtable customFieldColumn)
+        /// <summary>Region for local phone numbers of rows without a country (null: none).</summary>
+        public string DefaultRegion => ReadOptions.DefaultRegion;
+
+        /// <summary>How many distinct columns were reported as not used so far.</summary>
+        public int ColumnsNotUsed => _reportedUnused.Count;
+
+        /// <summary>
+        /// Checks -DefaultCountry, -CustomFieldColumn and -DateFormat (a bad value is a terminating error of the
+        /// cmdlet) and takes the command-line parameters: before the first pipeline object only they are bound.
+        /// </summary>
+        public static ContactRowReader Create(PSCmdlet cmdlet, string defaultCountry, Hashtable customFieldColumn, string[] ignoreColumn,
+            string[] dateFormat, bool forUpdate, params string[] identityColumns)
         {
             string region = null;
             if (defaultCountry != null && !CountryCodes.TryResolve(defaultCountry, out region, out var reason))
@@ -35,7 +56,7 @@ namespace ContactsModule.Cmdlets
                 cmdlet.ThrowTerminatingError(new ErrorRecord(new ArgumentException("-DefaultCountry '" + defaultCountry + "' " + reason),
                     "InvalidDefaultCountry", ErrorCategory.InvalidArgument, defaultCountry));
             }
-            var columns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var options = new ColumnMapOptions();
             if (customFieldColumn != null)
             {
                 foreach (DictionaryEntry entry in customFieldColumn)
@@ -48,38 +69,157 @@ namespace ContactsModule.Cmdlets
                             new ArgumentException("-CustomFieldColumn maps column headers to custom field keys; an entry has an empty header or key."),
                             "InvalidCustomFieldColumn", ErrorCategory.InvalidArgument, customFieldColumn));
                     }
-                    columns[column] = key;
+                    options.CustomFieldColumns[column] = key;
                 }
             }
-            return new ContactRowReader(region, columns);
-        }
-
-        /// <summary>Adds the row's custom-field and per-channel DND columns to <paramref name="input"/>. A piped Contact has none.</summary>
-        public void ReadExtraColumns(PSObject row, ContactInput input)
-        {
-            if (row == null || row.BaseObject is Contact) return;
-            foreach (var property in row.Properties)
+            if (ignoreColumn != null)
+                foreach (var column in ignoreColumn)
+                    if (CellText.Clean(column) != null) options.IgnoredColumns.Add(column);
+            options.IdentityColumns.AddRange(identityColumns);
+            if (dateFormat != null)
             {
-                if (!property.IsGettable) continue;
-                if (_customFieldColumns.TryGetValue(property.Name, out var mappedKey) || RowColumns.TryCustomFieldKey(property.Name, out mappedKey))
+                foreach (var format in dateFormat)
                 {
-                    input.CustomFieldsByKey.Add(new KeyValuePair<string, object>(mappedKey, ContactsApiCmdlet.Unwrap(property.Value)));
-                    input.CustomFieldColumns[mappedKey] = property.Name;
+                    if (!DateText.IsUsableFormat(format, out var why))
+                    {
+                        cmdlet.ThrowTerminatingError(new ErrorRecord(new ArgumentException("-DateFormat '" + format + "' " + why),
+                            "InvalidDateFormat", ErrorCategory.InvalidArgument, format));
+                    }
                 }
-                else if (RowColumns.TryDndChannel(property.Name, out var channel))
+            }
+            var commandLine = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in cmdlet.MyInvocation.BoundParameters) commandLine[pair.Key] = pair.Value;
+            var readOptions = new ContactReadOptions { DefaultRegion = region, DateFormats = dateFormat, RequireIdentity = !forUpdate };
+            return new ContactRowReader(cmdlet, readOptions, options, forUpdate, commandLine);
+        }
+
+        /// <summary>
+        /// Reads one pipeline object (null: a call without pipeline input, or a piped $null). Warnings (columns not used,
+        /// columns that disagree) are written here, before the row is sent.
+        /// </summary>
+        public RowRead Read(PSObject inputObject, string rowLabel)
+        {
+            if (inputObject != null && RowColumns.IsScalar(inputObject)) return RowRead.NotARow(inputObject.BaseObject);
+
+            bool contactRow = inputObject != null && inputObject.BaseObject is Contact;
+            // A piped Contact is the contact as it is: Set-Contact sends only what was typed on the command line.
+            var cells = inputObject == null || (contactRow && _forUpdate) ? null : RowColumns.Cells(inputObject);
+            if (cells != null && RowColumns.AllBlank(cells)) return RowRead.Empty();
+
+            ColumnMap map = null;
+            if (cells != null)
+            {
+                map = MapFor(cells);
+                if (!contactRow) ReportUnused(map);
+            }
+
+            var input = new ContactInput();
+            var read = new RowRead(input);
+            foreach (var field in ContactFieldTable.All)
+            {
+                if (_commandLine.TryGetValue(field.ParameterName, out var given))
                 {
-                    input.DndChannelColumns[channel] = new KeyValuePair<string, object>(property.Name, ContactsApiCmdlet.Unwrap(property.Value));
+                    if (!_forUpdate || field.Updatable) input.Set(field.ApiName, ContactsApiCmdlet.Unwrap(given), field.ParameterName);
+                    continue;
                 }
+                if (map == null) continue;
+                var columns = map.ColumnsOf(field);
+                if (columns.Count == 0) continue;
+                int chosen = ChooseColumn(cells, columns, field, rowLabel);
+                if (_forUpdate && !field.Updatable)
+                {
+                    if (chosen >= 0) read.NotUpdatableColumns.Add(cells[chosen].Key);
+                    continue;
+                }
+                int index = chosen >= 0 ? chosen : columns[0];
+                input.Set(field.ApiName, cells[index].Value, cells[index].Key);
+            }
+            if (map != null) ReadExtraColumns(cells, map, input);
+            return read;
+        }
+
+        /// <summary>Once per run for each kind: dates read month-first without a country, or read in the other order.</summary>
+        public void WarnAboutDates(PayloadBuildResult built, string rowLabel)
+        {
+            foreach (var note in built.DateNotes)
+            {
+                if (!_warnedDates.Add(note.Kind)) continue;
+                _cmdlet.WriteWarning(rowLabel + ": " + note.Column + " '" + note.Value + "' " + note.Text + " (Said once per run.)");
             }
         }
 
-        /// <summary>The validation errors with each parameter name replaced by the row's column that fed it ("E-mail").</summary>
-        public static List<FieldError> InUserColumns(PSObject row, Type cmdletType, IEnumerable<FieldError> errors)
+        private ColumnMap MapFor(List<KeyValuePair<string, object>> cells)
         {
-            var named = new List<FieldError>();
-            foreach (var error in errors)
-                named.Add(new FieldError(RowColumns.ColumnFor(row, cmdletType, error.Column), error.Value, error.Reason));
-            return named;
+            var headers = new string[cells.Count];
+            for (int i = 0; i < cells.Count; i++) headers[i] = cells[i].Key;
+            if (_map == null || !_map.IsFor(headers)) _map = ColumnMap.Build(headers, _options);
+            return _map;
+        }
+
+        private void ReportUnused(ColumnMap map)
+        {
+            var fresh = new List<string>();
+            foreach (var header in map.Unused)
+                if (_reportedUnused.Add(header)) fresh.Add(header);
+            if (fresh.Count == 0) return;
+            string message = "Columns not used: " + string.Join(", ", fresh) +
+                             ". Map them with -CustomFieldColumn, or ignore them with -IgnoreColumn.";
+            foreach (var header in fresh)
+            {
+                char separator = header.IndexOf(';') >= 0 ? ';' : header.IndexOf('\t') >= 0 ? '\t' : '\0';
+                if (separator == '\0') continue;
+                string name = separator == ';' ? "';'" : "tab";
+                message += " The header '" + header + "' holds " + name + " characters: the file looks " + name + "-separated; read it with Import-Csv -Delimiter " +
+                           (separator == ';' ? "';'" : "\"`t\"") + ".";
+                break;
+            }
+            _cmdlet.WriteWarning(message);
+        }
+
+        /// <summary>The first filled column of <paramref name="columns"/> (-1: none); a second, different value is reported once per run.</summary>
+        private int ChooseColumn(List<KeyValuePair<string, object>> cells, IReadOnlyList<int> columns, ContactField field, string rowLabel)
+        {
+            int chosen = -1;
+            string chosenText = null;
+            foreach (int index in columns)
+            {
+                string text = CellText.Clean(cells[index].Value);
+                if (text == null) continue;
+                if (chosen < 0)
+                {
+                    chosen = index;
+                    chosenText = text;
+                    continue;
+                }
+                if (string.Equals(text, chosenText, StringComparison.OrdinalIgnoreCase)) continue;
+                string pair = cells[chosen].Key + "\u0000" + cells[index].Key;
+                if (!_warnedConflicts.Add(pair)) continue;
+                _cmdlet.WriteWarning(string.Format(CultureInfo.InvariantCulture,
+                    "{0}: the columns '{1}' ('{2}') and '{3}' ('{4}') both give {5}; '{1}' was used (the first filled column wins). " +
+                    "The other value was not sent; it stays in the row. Pass -IgnoreColumn '{1}' to use '{3}' instead. (Said once per run for these columns.)",
+                    rowLabel, cells[chosen].Key, chosenText, cells[index].Key, text, field.ParameterName));
+            }
+            return chosen;
+        }
+
+        private static void ReadExtraColumns(List<KeyValuePair<string, object>> cells, ColumnMap map, ContactInput input)
+        {
+            for (int i = 0; i < cells.Count; i++)
+            {
+                var use = map.Columns[i];
+                switch (use.Kind)
+                {
+                    case ColumnKind.CustomField:
+                        input.CustomFieldsByKey.Add(new KeyValuePair<string, object>(use.Key, cells[i].Value));
+                        input.CustomFieldColumns[use.Key] = cells[i].Key;
+                        break;
+                    case ColumnKind.DndChannel:
+                        // Two columns for one channel ("DND Email", "Email Opt Out"): the first filled one.
+                        if (input.DndChannelColumns.TryGetValue(use.Key, out var existing) && CellText.Clean(existing.Value) != null) break;
+                        input.DndChannelColumns[use.Key] = new KeyValuePair<string, object>(cells[i].Key, cells[i].Value);
+                        break;
+                }
+            }
         }
 
         /// <summary>A call without pipeline input: its parameters stand for the row (the TargetObject of its errors).</summary>

@@ -17,5 +17,6 @@ namespace ContactsModule.Cmdlets
         public const string NotSent = "ContactNotSent";
         public const string TagUpdateFailed = "ContactTagUpdateFailed";
         public const string FieldNotUpdatable = "ContactFieldNotUpdatable";
+        public const string InputNotARow = "ContactInputNotARow";
     }
 }

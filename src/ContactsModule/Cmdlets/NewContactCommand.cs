@@ -129,6 +129,16 @@ namespace ContactsModule.Cmdlets
         [ValidateNotNull]
         public Hashtable CustomFieldColumn { get; set; }
 
+        /// <summary>Columns to leave unread and out of the "Columns not used" warning.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] IgnoreColumn { get; set; }
+
+        /// <summary>How year-last dates are written ('dd/MM/yyyy', 'M/d/yyyy'); ISO dates are always read.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] DateFormat { get; set; }
+
         /// <summary>What to do when the contact already exists: Error (default), Skip or Update (upsert).</summary>
         [Parameter]
         public DuplicateAction OnDuplicate { get; set; } = DuplicateAction.Error;
@@ -145,10 +155,10 @@ namespace ContactsModule.Cmdlets
 
         protected override void BeginProcessing()
         {
-            _reader = ContactRowReader.Create(this, DefaultCountry, CustomFieldColumn);
+            _reader = ContactRowReader.Create(this, DefaultCountry, CustomFieldColumn, IgnoreColumn, DateFormat, forUpdate: false);
             _ = ActiveConnection;
             _locationOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(LocationId));
-            _rows = new RowRunner(this, "New-Contact", ThrottleLimit, "New-Contact -OnDuplicate Skip");
+            _rows = new RowRunner(this, "New-Contact", ThrottleLimit, "New-Contact -OnDuplicate Skip") { Summary = new ContactRunSummary("New-Contact") };
         }
 
         protected override void ProcessRecord() => _rows.Guard(ProcessRow);
@@ -158,13 +168,25 @@ namespace ContactsModule.Cmdlets
         private void ProcessRow()
         {
             var row = _rows.NextRow((object)InputObject ?? ContactRowReader.BoundParameters(MyInvocation));
-            var built = ContactPayloadBuilder.Build(ReadInput(), _reader.DefaultRegion);
-            if (!built.IsValid)
+            var read = _reader.Read(InputObject, row.Label);
+            _rows.Summary.ColumnsNotUsed = _reader.ColumnsNotUsed;
+            if (read.IsScalar)
             {
-                var named = ContactRowReader.InUserColumns(InputObject, GetType(), built.Errors);
-                _rows.Enqueue(row, RowResult.Failed(ContactErrors.Validation(row.Label, named, row.Target)));
+                _rows.Enqueue(row, RowResult.Failed(ContactErrors.NotARow(row.Label, read.Scalar, "New-Contact", row.Target)));
                 return;
             }
+            if (read.IsEmpty)
+            {
+                _rows.Enqueue(row, RowResult.EmptyRow);
+                return;
+            }
+            var built = ContactPayloadBuilder.Build(read.Input, _reader.ReadOptions);
+            if (!built.IsValid)
+            {
+                _rows.Enqueue(row, RowResult.Failed(ContactErrors.Validation(row.Label, built.Errors, row.Target)));
+                return;
+            }
+            _reader.WarnAboutDates(built, row.Label);
             var payload = built.Payload;
             if (payload.LocationId == null) payload.LocationId = ActiveConnection.LocationId;
             string identity = payload.Email ?? payload.Phone ?? payload.Name ?? ((payload.FirstName + " " + payload.LastName).Trim());
@@ -175,37 +197,6 @@ namespace ContactsModule.Cmdlets
                 var mode = OnDuplicate;
                 _rows.Enqueue(row, ct => SendAsync(row, payload, mode, ct));
             }
-        }
-
-        private ContactInput ReadInput()
-        {
-            var input = new ContactInput();
-            input.Set("firstName", FirstName, nameof(FirstName));
-            input.Set("lastName", LastName, nameof(LastName));
-            input.Set("name", Name, nameof(Name));
-            input.Set("email", Email, nameof(Email));
-            input.Set("locationId", LocationId, nameof(LocationId));
-            input.Set("gender", Gender, nameof(Gender));
-            input.Set("phone", Phone, nameof(Phone));
-            input.Set("address1", Address1, nameof(Address1));
-            input.Set("city", City, nameof(City));
-            input.Set("state", State, nameof(State));
-            input.Set("postalCode", PostalCode, nameof(PostalCode));
-            input.Set("website", Website, nameof(Website));
-            input.Set("timezone", Timezone, nameof(Timezone));
-            input.Set("dnd", Unwrap(Dnd), nameof(Dnd));
-            input.Set("dndSettings", Unwrap(DndSettings), nameof(DndSettings));
-            input.Set("inboundDndSettings", Unwrap(InboundDndSettings), nameof(InboundDndSettings));
-            input.Set("tags", Unwrap(Tags), nameof(Tags));
-            input.Set("customFields", Unwrap(CustomFields), nameof(CustomFields));
-            input.Set("source", Source, nameof(Source));
-            input.Set("country", Country, nameof(Country));
-            input.Set("companyName", CompanyName, nameof(CompanyName));
-            input.Set("assignedTo", AssignedTo, nameof(AssignedTo));
-            input.Set("dateOfBirth", ExportedDateText.Normalize(Unwrap(DateOfBirth), CultureInfo.CurrentCulture), nameof(DateOfBirth));
-
-            _reader.ReadExtraColumns(InputObject, input);
-            return input;
         }
 
         private async Task<RowResult> SendAsync(PipelineRow row, ContactPayload payload, DuplicateAction mode, CancellationToken cancellationToken)

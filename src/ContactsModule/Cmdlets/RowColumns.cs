@@ -1,72 +1,74 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Reflection;
-using System.Text.RegularExpressions;
+using ContactsModule.Conversion;
 
 namespace ContactsModule.Cmdlets
 {
     /// <summary>
-    /// Finds which column of an input row fed a parameter (by its name or one of its [Alias]es), so an error
-    /// names the column the user has ("E-mail"), and picks out the columns no parameter takes:
-    /// customField.&lt;key&gt; and "DND SMS"-style channel columns.
+    /// The columns of a piped row as (header, value) pairs: an object's properties (Import-Csv rows, [pscustomobject],
+    /// any .NET object) or a dictionary's keys ([hashtable], [ordered]). Scalars (text, numbers, dates) are not rows.
     /// </summary>
     internal static class RowColumns
     {
-        private static readonly ConcurrentDictionary<Type, Dictionary<string, string[]>> NamesByType = new ConcurrentDictionary<Type, Dictionary<string, string[]>>();
-        private static readonly Regex CustomFieldColumn = new Regex(@"^customFields?\.(?<key>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-        private static readonly Regex DndChannelColumn = new Regex(@"^DND[ _\-.]*(?<channel>SMS|Email|Call|WhatsApp|GMB|FB|Text|Phone|Facebook)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
-        /// <summary>The row's column for the parameter, or the parameter's own name when the row has none.</summary>
-        public static string ColumnFor(PSObject row, Type cmdletType, string parameterName)
+        /// <summary>Text, a number, a date, a bool, an enum or a list: something without columns.</summary>
+        public static bool IsScalar(object value)
         {
-            if (row == null) return parameterName;
-            if (!NamesByType.GetOrAdd(cmdletType, Build).TryGetValue(parameterName, out var names)) return parameterName;
+            if (value is PSObject ps) value = ps.BaseObject;
+            switch (value)
+            {
+                case null:
+                    return false;
+                case string _: case char _: case bool _: case decimal _: case DateTime _: case DateTimeOffset _:
+                case TimeSpan _: case Guid _: case Enum _:
+                    return true;
+                case IDictionary _:
+                    return false;
+                case IList _:
+                    return true;
+                default:
+                    return value.GetType().IsPrimitive;
+            }
+        }
+
+        /// <summary>The row's cells with plain (unwrapped) values, in the row's order.</summary>
+        public static List<KeyValuePair<string, object>> Cells(PSObject row)
+        {
+            var cells = new List<KeyValuePair<string, object>>();
+            if (row.BaseObject is IDictionary dict)
+            {
+                foreach (DictionaryEntry entry in dict)
+                {
+                    string header = CellText.Clean(ContactsApiCmdlet.Unwrap(entry.Key));
+                    if (header != null) cells.Add(new KeyValuePair<string, object>(header, ContactsApiCmdlet.Unwrap(entry.Value)));
+                }
+                return cells;
+            }
             foreach (var property in row.Properties)
             {
-                foreach (var name in names)
+                if (!property.IsGettable) continue;
+                object value;
+                try
                 {
-                    if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)) return property.Name;
+                    value = property.Value;
                 }
+                catch (GetValueException)
+                {
+                    continue;
+                }
+                cells.Add(new KeyValuePair<string, object>(property.Name, ContactsApiCmdlet.Unwrap(value)));
             }
-            return parameterName;
+            return cells;
         }
 
-        public static bool TryCustomFieldKey(string column, out string key)
+        /// <summary>True when the row has cells and every one is blank.</summary>
+        public static bool AllBlank(List<KeyValuePair<string, object>> cells)
         {
-            var match = CustomFieldColumn.Match(column);
-            key = match.Success ? match.Groups["key"].Value.Trim() : null;
-            return match.Success && key.Length > 0;
-        }
-
-        public static bool TryDndChannel(string column, out string channel)
-        {
-            var match = DndChannelColumn.Match(column.Trim());
-            channel = null;
-            if (!match.Success) return false;
-            switch (match.Groups["channel"].Value.ToLowerInvariant())
-            {
-                case "text": channel = "SMS"; break;
-                case "phone": channel = "Call"; break;
-                case "facebook": channel = "FB"; break;
-                default: channel = Models.DndSettings.NormalizeChannel(match.Groups["channel"].Value); break;
-            }
-            return channel != null;
-        }
-
-        private static Dictionary<string, string[]> Build(Type cmdletType)
-        {
-            var map = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
-            foreach (var property in cmdletType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            {
-                if (property.GetCustomAttribute<ParameterAttribute>() == null) continue;
-                var names = new List<string> { property.Name };
-                var alias = property.GetCustomAttribute<AliasAttribute>();
-                if (alias != null) names.AddRange(alias.AliasNames);
-                map[property.Name] = names.ToArray();
-            }
-            return map;
+            if (cells.Count == 0) return false;
+            foreach (var cell in cells)
+                if (CellText.Clean(cell.Value) != null) return false;
+            return true;
         }
     }
 }

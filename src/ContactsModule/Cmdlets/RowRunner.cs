@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ContactsModule.Api;
 using ContactsModule.Execution;
+using ContactsModule.Models;
 
 namespace ContactsModule.Cmdlets
 {
@@ -43,7 +44,13 @@ namespace ContactsModule.Cmdlets
             if (_showProgress) _progress.Update(cmdlet, force: true);
         }
 
+        /// <summary>Tag of the summary information record.</summary>
+        public const string SummaryTag = "ContactsModule.Summary";
+
         private bool Stopping => _cmdlet.StopToken.IsCancellationRequested;
+
+        /// <summary>When set, the counts of a piped run, written at its end as an information record and a verbose line.</summary>
+        public ContactRunSummary Summary { get; set; }
 
         /// <summary>
         /// The next row, numbered from 1. Its label comes from <paramref name="makeLabel"/> (row number, piped?), by
@@ -52,6 +59,7 @@ namespace ContactsModule.Cmdlets
         public PipelineRow NextRow(object target, Func<int, bool, string> makeLabel = null)
         {
             _rowsRead++;
+            if (Summary != null) Summary.Read = _rowsRead;
             bool piped = _cmdlet.MyInvocation.ExpectingInput;
             string label = makeLabel != null
                 ? makeLabel(_rowsRead, piped)
@@ -78,6 +86,28 @@ namespace ContactsModule.Cmdlets
         {
             Pump(untilEmpty: true);
             _progress.Complete(_cmdlet);
+            WriteSummary();
+        }
+
+        private void WriteSummary()
+        {
+            if (Summary == null || !_showProgress) return;
+            _cmdlet.WriteInformation(Summary, new[] { SummaryTag });
+            _cmdlet.WriteVerbose(Summary.ToString());
+        }
+
+        private void Count(RowResult result)
+        {
+            if (Summary == null) return;
+            if (result.IsEmptyRow) Summary.EmptyRowsSkipped++;
+            else if (result.Error != null) Summary.Failed++;
+            else if (result.Skipped) Summary.Skipped++;
+            else
+            {
+                var outcome = (result.Output as Contact)?.Outcome ?? result.Outcome;
+                if (outcome == ContactOutcome.Created) Summary.Created++;
+                else if (outcome == ContactOutcome.Updated) Summary.Updated++;
+            }
         }
 
         /// <summary>
@@ -139,6 +169,7 @@ namespace ContactsModule.Cmdlets
             {
                 if (Stopping) StopNow();
                 _progress.Failed++;
+                if (Summary != null) Summary.NotSent++;
                 _cmdlet.WriteError(ContactErrors.NotSent(row.Label, "the run was stopped.", row.Target));
                 return;
             }
@@ -149,10 +180,13 @@ namespace ContactsModule.Cmdlets
                 var api = ex as ContactsApiException ?? new ContactsApiException(ApiErrorKind.InvalidResponse, ex.Message, ex);
                 if (ContactErrors.IsTerminating(api.Kind)) StopForTerminating(row, api);
                 _progress.Failed++;
+                if (Summary != null) Summary.Failed++;
                 _cmdlet.WriteError(ContactErrors.FromApi(api, row.FailureLabel, row.Target));
                 return;
             }
             var result = task.Result;
+            Count(result);
+            if (result.IsEmptyRow) return;
             if (result.Error != null)
             {
                 _progress.Failed++;
@@ -179,7 +213,13 @@ namespace ContactsModule.Cmdlets
                 {
                     // A row that had already failed on its own (validation, say) keeps its own error.
                     _progress.Failed++;
+                    Count(known);
                     _cmdlet.WriteError(known.Error);
+                    continue;
+                }
+                if (known?.IsEmptyRow == true)
+                {
+                    Count(known);
                     continue;
                 }
                 notSent++;
@@ -187,6 +227,12 @@ namespace ContactsModule.Cmdlets
             }
             _cmdlet.FlushTrace();
             _progress.Complete(_cmdlet);
+            if (Summary != null)
+            {
+                Summary.Failed++;
+                Summary.NotSent += notSent;
+                WriteSummary();
+            }
             var record = ContactErrors.FromApi(api, failedRow.FailureLabel, failedRow.Target);
             string summary = string.Format(CultureInfo.InvariantCulture,
                 " Stopped: {0}; {1} queued row(s) were not sent (ContactNotSent errors); no row after row {2} was read.",

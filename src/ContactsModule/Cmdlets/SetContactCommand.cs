@@ -25,13 +25,6 @@ namespace ContactsModule.Cmdlets
     [OutputType(typeof(Contact))]
     public sealed class SetContactCommand : ContactsApiCmdlet
     {
-        private static readonly string[] NotUpdatableParameters = { nameof(LocationId), nameof(Gender), nameof(CompanyName) };
-        // Columns of an input row that name a field the update cannot change (New-Contact's aliases).
-        private static readonly string[] NotUpdatableColumns =
-        {
-            "Gender", "Sex", "CompanyName", "Company", "Company Name", "Company_Name", "Organization", "Organisation", "Business Name", "BusinessName",
-        };
-
         /// <summary>The contact to update. A Contact, or a row with an Id, ContactId or "Contact Id" column, binds by name.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ContactId", "Contact Id")]
@@ -160,6 +153,16 @@ namespace ContactsModule.Cmdlets
         [ValidateNotNull]
         public Hashtable CustomFieldColumn { get; set; }
 
+        /// <summary>Columns to leave unread and out of the "Columns not used" warning.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] IgnoreColumn { get; set; }
+
+        /// <summary>How year-last dates are written ('dd/MM/yyyy', 'M/d/yyyy'); ISO dates are always read.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] DateFormat { get; set; }
+
         /// <summary>Writes each updated contact (as the API answered, tags included).</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -181,17 +184,17 @@ namespace ContactsModule.Cmdlets
             // Before the first pipeline object only the command-line parameters are bound.
             _commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
             var refused = new List<string>();
-            foreach (var name in NotUpdatableParameters)
-                if (_commandLine.Contains(name)) refused.Add(name);
+            foreach (var field in ContactFieldTable.All)
+                if (!field.Updatable && _commandLine.Contains(field.ParameterName)) refused.Add(field.ParameterName);
             if (refused.Count > 0) ThrowTerminatingError(ContactErrors.NotUpdatable(refused, null));
 
-            _reader = ContactRowReader.Create(this, DefaultCountry, CustomFieldColumn);
+            _reader = ContactRowReader.Create(this, DefaultCountry, CustomFieldColumn, IgnoreColumn, DateFormat, forUpdate: true, "Id", "ContactId", "Contact Id");
             _addTags = AddTag == null ? null : TagList.Parse(AddTag);
             _removeTags = RemoveTag == null ? null : TagList.Parse(RemoveTag);
             if (_addTags != null && _addTags.Length == 0) _addTags = null;
             if (_removeTags != null && _removeTags.Length == 0) _removeTags = null;
             _ = ActiveConnection;
-            _rows = new RowRunner(this, "Set-Contact", ThrottleLimit, "Set-Contact");
+            _rows = new RowRunner(this, "Set-Contact", ThrottleLimit, "Set-Contact") { Summary = new ContactRunSummary("Set-Contact") };
         }
 
         protected override void ProcessRecord() => _rows.Guard(ProcessRow);
@@ -202,20 +205,27 @@ namespace ContactsModule.Cmdlets
         {
             string id = CellText.Clean(Id);
             var row = _rows.NextRow((object)InputObject ?? ContactRowReader.BoundParameters(MyInvocation), (number, piped) => RowLabel.For(piped, number, id ?? "without id"));
+            var read = _reader.Read(InputObject, row.Label);
+            _rows.Summary.ColumnsNotUsed = _reader.ColumnsNotUsed;
+            if (read.IsEmpty)
+            {
+                _rows.Enqueue(row, RowResult.EmptyRow);
+                return;
+            }
             if (id == null)
             {
                 _rows.Enqueue(row, RowResult.Failed(ContactErrors.MissingId(row.Label, row.Target)));
                 return;
             }
 
-            WarnAboutNotUpdatableColumns();
-            var built = ContactPayloadBuilder.Build(ReadInput(), _reader.DefaultRegion);
+            WarnAboutNotUpdatableColumns(read.NotUpdatableColumns);
+            var built = ContactPayloadBuilder.Build(read.Input, _reader.ReadOptions);
             if (!built.IsValid)
             {
-                var named = ContactRowReader.InUserColumns(InputObject, GetType(), built.Errors);
-                _rows.Enqueue(row, RowResult.Failed(ContactErrors.Validation(row.Label, named, row.Target)));
+                _rows.Enqueue(row, RowResult.Failed(ContactErrors.Validation(row.Label, built.Errors, row.Target)));
                 return;
             }
+            _reader.WarnAboutDates(built, row.Label);
             var payload = built.Payload;
             // The update refuses these ("property ... should not exist"); they are never read, and never sent.
             payload.LocationId = null;
@@ -250,66 +260,17 @@ namespace ContactsModule.Cmdlets
             }
             if (_addTags != null) tags = await Api.AddTagsAsync(id, _addTags, Trace, cancellationToken).ConfigureAwait(false);
             if (_removeTags != null) tags = await Api.RemoveTagsAsync(id, _removeTags, Trace, cancellationToken).ConfigureAwait(false);
-            if (!PassThru) return RowResult.Done;
+            if (!PassThru) return RowResult.Updated;
             if (contact == null) contact = await Api.GetAsync(id, Trace, cancellationToken).ConfigureAwait(false);
             else if (tags != null) contact.Tags = new ContactTags(tags);
             contact.Outcome = ContactOutcome.Updated;
             return new RowResult { Output = contact };
         }
 
-        private ContactInput ReadInput()
-        {
-            // Pipeline-bound parameters are reset to null before each row, so a non-null value was given for this
-            // row or on the command line. A piped Contact's properties are its current values: only what was typed
-            // on the command line is sent (sending its Tags back would overwrite tag changes made meanwhile).
-            bool contactRow = InputObject != null && InputObject.BaseObject is Contact;
-            var input = new ContactInput();
-            void Put(string field, object value, string parameter)
-            {
-                if (value == null) return;
-                if (contactRow && !_commandLine.Contains(parameter)) return;
-                input.Set(field, Unwrap(value), parameter);
-            }
-            Put("firstName", FirstName, nameof(FirstName));
-            Put("lastName", LastName, nameof(LastName));
-            Put("name", Name, nameof(Name));
-            Put("email", Email, nameof(Email));
-            Put("phone", Phone, nameof(Phone));
-            Put("address1", Address1, nameof(Address1));
-            Put("city", City, nameof(City));
-            Put("state", State, nameof(State));
-            Put("postalCode", PostalCode, nameof(PostalCode));
-            Put("website", Website, nameof(Website));
-            Put("timezone", Timezone, nameof(Timezone));
-            Put("dnd", Dnd, nameof(Dnd));
-            Put("dndSettings", DndSettings, nameof(DndSettings));
-            Put("inboundDndSettings", InboundDndSettings, nameof(InboundDndSettings));
-            Put("tags", Tags, nameof(Tags));
-            Put("customFields", CustomFields, nameof(CustomFields));
-            Put("source", Source, nameof(Source));
-            Put("country", Country, nameof(Country));
-            Put("assignedTo", AssignedTo, nameof(AssignedTo));
-            Put("dateOfBirth", DateOfBirth == null ? null : ExportedDateText.Normalize(Unwrap(DateOfBirth), CultureInfo.CurrentCulture), nameof(DateOfBirth));
-
-            _reader.ReadExtraColumns(InputObject, input);
-            return input;
-        }
-
         /// <summary>A row with a filled Gender or CompanyName column: say once that those are not sent.</summary>
-        private void WarnAboutNotUpdatableColumns()
+        private void WarnAboutNotUpdatableColumns(List<string> found)
         {
-            if (_warnedNotUpdatable || InputObject == null || InputObject.BaseObject is Contact) return;
-            var found = new List<string>();
-            foreach (var property in InputObject.Properties)
-            {
-                if (!property.IsGettable) continue;
-                foreach (var name in NotUpdatableColumns)
-                {
-                    if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase) && CellText.Clean(Unwrap(property.Value)) != null)
-                        found.Add(property.Name);
-                }
-            }
-            if (found.Count == 0) return;
+            if (_warnedNotUpdatable || found.Count == 0) return;
             _warnedNotUpdatable = true;
             WriteWarning("Set-Contact does not send the column(s) " + string.Join(", ", found) +
                          ": HighLevel's update call cannot change gender or companyName (nor locationId). The other columns are updated. " +

@@ -34,6 +34,9 @@ namespace ContactsModule.Conversion
             @"(?:(?<![\p{L}])(?:ext|extn|extension|x)\.?\s*[:=]?\s*|;\s*ext\s*=\s*|#\s*)\d+\s*#?$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+        // What Excel shows and saves for a long number in a General cell: 1.5550102801E+10.
+        private static readonly Regex ScientificNotation = new Regex(@"^\+?[0-9]+(?:[.,][0-9]+)?[eE]\+?[0-9]+$", RegexOptions.CultureInvariant);
+
         private static readonly Regex LeadingDoubleZero = new Regex(@"^\s*[(]?\s*00\s*", RegexOptions.CultureInvariant);
 
         /// <summary>
@@ -48,6 +51,13 @@ namespace ContactsModule.Conversion
             reason = null;
             var text = CellText.Clean(input);
             if (text == null) return true;
+
+            if (ScientificNotation.IsMatch(text))
+            {
+                reason = "is a number in Excel's scientific notation, which has lost the phone number's last digits. " +
+                         "Format the phone column as Text in Excel (or type the numbers with a leading ') and export the file again.";
+                return false;
+            }
 
             var extension = TrailingExtension.Match(text);
             var withoutExtension = extension.Success ? text.Substring(0, extension.Index) : text;

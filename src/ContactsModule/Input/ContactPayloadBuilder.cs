@@ -16,24 +16,29 @@ namespace ContactsModule.Input
     public static class ContactPayloadBuilder
     {
         /// <param name="defaultCountry">Region for local phone numbers when the row has no country (two-letter code or null).</param>
-        public static PayloadBuildResult Build(ContactInput input, string defaultCountry)
+        public static PayloadBuildResult Build(ContactInput input, string defaultCountry) =>
+            Build(input, new ContactReadOptions { DefaultRegion = defaultCountry });
+
+        internal static PayloadBuildResult Build(ContactInput input, ContactReadOptions options)
         {
+            string defaultCountry = options.DefaultRegion;
             var result = new PayloadBuildResult();
+            FindDamagedText(input, result);
             var p = new ContactPayload();
             result.Payload = p;
 
-            p.FirstName = Text(input, "firstName");
-            p.LastName = Text(input, "lastName");
-            p.Name = Text(input, "name");
-            p.Gender = Text(input, "gender");
-            p.Address1 = Text(input, "address1");
-            p.City = Text(input, "city");
-            p.State = Text(input, "state");
-            p.PostalCode = Text(input, "postalCode");
-            p.Source = Text(input, "source");
-            p.CompanyName = Text(input, "companyName");
-            p.AssignedTo = Text(input, "assignedTo");
-            p.LocationId = Text(input, "locationId");
+            p.FirstName = Text(input, "firstName", result);
+            p.LastName = Text(input, "lastName", result);
+            p.Name = Text(input, "name", result);
+            p.Gender = Text(input, "gender", result);
+            p.Address1 = Text(input, "address1", result);
+            p.City = Text(input, "city", result);
+            p.State = Text(input, "state", result);
+            p.PostalCode = Text(input, "postalCode", result);
+            p.Source = Text(input, "source", result);
+            p.CompanyName = Text(input, "companyName", result);
+            p.AssignedTo = Text(input, "assignedTo", result);
+            p.LocationId = Text(input, "locationId", result);
 
             p.Country = Convert(input, "country", result, (string text, out string value, out string reason) => CountryCodes.TryResolve(text, out value, out reason));
             p.Email = Convert(input, "email", result, EmailAddressText.TryNormalize);
@@ -44,35 +49,88 @@ namespace ContactsModule.Input
                 PhoneNumberNormalizer.TryNormalize(text, region, out value, out reason));
 
             object dob = input.Get("dateOfBirth");
-            if (!IsBlank(dob))
+            if (!IsBlank(dob) && !IsDamaged(input, "dateOfBirth", result))
             {
-                if (DateOfBirthText.TryParse(dob, out var canonical, out var reason)) p.DateOfBirth = canonical;
-                else result.Errors.Add(new FieldError(input.ColumnOf("dateOfBirth"), Show(dob), reason));
+                string column = input.ColumnOf("dateOfBirth");
+                if (DateOfBirthText.TryParse(dob, region, options.DateFormats, DateOfBirthText.Today, out var canonical, out var reason, out var note, out var noteText))
+                {
+                    p.DateOfBirth = canonical;
+                    if (note != null) result.DateNotes.Add(new DateNote(note.Value, column, Show(dob), noteText));
+                }
+                else result.Errors.Add(new FieldError(column, Show(dob), reason));
             }
 
             object dnd = input.Get("dnd");
-            if (!IsBlank(dnd))
+            if (!IsBlank(dnd) && !IsDamaged(input, "dnd", result))
             {
                 if (BooleanText.TryParse(dnd, out bool flag)) p.Dnd = flag;
                 else result.Errors.Add(new FieldError(input.ColumnOf("dnd"), Show(dnd), "is not a yes/no value. Use true or false (yes/no, y/n and 1/0 work too)."));
             }
 
             object tags = input.Get("tags");
-            if (!IsBlank(tags))
+            if (!IsBlank(tags) && !IsDamaged(input, "tags", result))
             {
-                var list = TagList.Parse(tags);
-                if (list.Length > 0) p.Tags = list;
+                if (!TagList.TryParse(tags, out var list, out var reason)) result.Errors.Add(new FieldError(input.ColumnOf("tags"), Show(tags), reason));
+                else if (list.Length > 0) p.Tags = list;
             }
 
             BuildCustomFields(input, result);
             BuildDndSettings(input, result);
             BuildInboundDnd(input, result);
+            if (options.RequireIdentity) CheckIdentity(input, result);
             return result;
+        }
+
+        private static readonly string[] IdentityFields = { "firstName", "lastName", "name", "email", "phone" };
+
+        /// <summary>A contact with no name, e-mail or phone is nothing anyone can find again: refused before it is sent.</summary>
+        private static void CheckIdentity(ContactInput input, PayloadBuildResult result)
+        {
+            foreach (var field in IdentityFields)
+                if (!IsBlank(input.Get(field))) return;
+            result.Errors.Add(new FieldError(null, null, "no name, email or phone; a contact needs at least one."));
+        }
+
+        /// <summary>Every text value the row gives (fields, custom fields, DND columns) checked for a wrong encoding.</summary>
+        private static void FindDamagedText(ContactInput input, PayloadBuildResult result)
+        {
+            foreach (var pair in input.CustomFieldsByKey)
+            {
+                if (!(pair.Value is string text)) continue;
+                string reason = TextDamage.Find(text);
+                if (reason == null) continue;
+                input.CustomFieldColumns.TryGetValue(pair.Key, out var column);
+                result.Errors.Add(new FieldError(column ?? pair.Key, Show(text), reason));
+            }
+            foreach (var pair in input.DndChannelColumns)
+            {
+                if (!(pair.Value.Value is string text)) continue;
+                string reason = TextDamage.Find(text);
+                if (reason != null) result.Errors.Add(new FieldError(pair.Value.Key, Show(text), reason));
+            }
+        }
+
+        /// <summary>True (with the error added) when the field's text looks wrongly decoded.</summary>
+        private static bool IsDamaged(ContactInput input, string field, PayloadBuildResult result)
+        {
+            if (!(input.Get(field) is string text)) return false;
+            string reason = TextDamage.Find(text);
+            if (reason == null) return false;
+            result.Errors.Add(new FieldError(input.ColumnOf(field), Show(text), reason));
+            return true;
         }
 
         private delegate bool TryConvert(string text, out string value, out string reason);
 
-        private static string Text(ContactInput input, string field) => CellText.Clean(input.Get(field));
+        private static string Text(ContactInput input, string field, PayloadBuildResult result)
+        {
+            string text = CellText.Clean(input.Get(field));
+            if (text == null) return null;
+            string reason = TextDamage.Find(text);
+            if (reason == null) return text;
+            result.Errors.Add(new FieldError(input.ColumnOf(field), text, reason));
+            return null;
+        }
 
         private static bool IsBlank(object value) => value == null || (value is string || value is DBNull) && CellText.Clean(value) == null;
 
@@ -80,7 +138,7 @@ namespace ContactsModule.Input
 
         private static string Convert(ContactInput input, string field, PayloadBuildResult result, TryConvert convert)
         {
-            string text = Text(input, field);
+            string text = Text(input, field, result);
             if (text == null) return null;
             if (convert(text, out var value, out var reason)) return value;
             result.Errors.Add(new FieldError(input.ColumnOf(field), text, reason));

@@ -10,12 +10,12 @@ namespace ContactsModule.Input
             Reason = reason;
         }
 
-        /// <summary>The column (or parameter) the value came from, as the user named it.</summary>
+        /// <summary>The column (or parameter) the value came from, as the user named it; null for a fault of the whole row.</summary>
         public string Column { get; }
         public string Value { get; }
         /// <summary>Completes "Column 'value' ...", e.g. "is not a known country name or code."</summary>
         public string Reason { get; }
 
-        public override string ToString() => Column + " '" + Value + "' " + Reason;
+        public override string ToString() => Column == null ? Reason : Column + " '" + Value + "' " + Reason;
     }
 }

@@ -8,5 +8,7 @@ namespace ContactsModule.Input
         public ContactPayload Payload { get; set; }
         public List<FieldError> Errors { get; } = new List<FieldError>();
         public bool IsValid => Errors.Count == 0;
+        /// <summary>Dates read under a rule the run should mention once.</summary>
+        internal List<DateNote> DateNotes { get; } = new List<DateNote>();
     }
 }

@@ -42,7 +42,13 @@ namespace ContactsModule.Tests.Conversion
             Assert.Null(reason);
         }
 
+        private const string Scientific = "is a number in Excel's scientific notation, which has lost the phone number's last digits. " +
+            "Format the phone column as Text in Excel (or type the numbers with a leading ') and export the file again.";
+
         [Theory]
+        [InlineData("1.5550102801E+10", "US", Scientific)]
+        [InlineData("4.4207946E+11", null, Scientific)]
+        [InlineData("4,9301234567e10", "DE", Scientific)]
         [InlineData("12345", "US", "is too short for a +1 number.")]
         [InlineData("+1 555 010 00000", null, "is too long for a +1 number.")]
         [InlineData("+1 555 010", null, "is too short for a +1 number.")]

@@ -27,7 +27,25 @@ namespace ContactsModule.Tests.Conversion
             new object[] { new object[] { "x", 1, 1, " " }, new[] { "x", "1" } },
             new object[] { new List<string> { "b", "a", "B" }, new[] { "b", "a" } },
             new object[] { new string[0], new string[0] },
+            // | separates like , and ;
+            new object[] { "vip|newsletter", new[] { "vip", "newsletter" } },
+            // a JSON array cell is its items
+            new object[] { "[\"vip\",\"newsletter\"]", new[] { "vip", "newsletter" } },
+            new object[] { " [ \"vip, gold\" , 2024 ] ", new[] { "vip, gold", "2024" } },
+            // Mailchimp's quoted list and Google Contacts' " ::: "
+            new object[] { "\"Customer\",\"VIP\"", new[] { "Customer", "VIP" } },
+            new object[] { "Friends ::: Family", new[] { "Friends", "Family" } },
         };
+
+        [Theory]
+        [InlineData("[\"vip\",")]
+        [InlineData("[vip, newsletter]")]
+        [InlineData("[{\"a\":1}]")]
+        public void A_cell_that_is_not_a_JSON_array_of_text_says_so(string input)
+        {
+            Assert.False(TagList.TryParse(input, out _, out var reason));
+            Assert.Equal("looks like a JSON array but is not one of text items. Write the tags as [\"vip\",\"newsletter\"] or vip, newsletter.", reason);
+        }
 
         [Theory]
         [MemberData(nameof(Cases))]
