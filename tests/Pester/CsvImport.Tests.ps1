@@ -79,8 +79,9 @@ Ada,ada.example.com,call me,12345,Mars/Base,31/31/1990
     }
 
     It 'turns customField.KEY columns and -CustomFieldColumn columns into {key, field_value}; blank cells are left out' {
-        $created = Import-Csv "$data/custom-columns.csv" | New-Contact -CustomFieldColumn @{ 'Favourite Animal' = 'favorite_animal' }
+        $created = Import-Csv "$data/custom-columns.csv" | New-Contact -CustomFieldColumn @{ 'Favourite Animal' = 'favorite_animal' } -WarningVariable warned -WarningAction SilentlyContinue
         $created | Should -HaveCount 2
+        "$warned" | Should -BeExactly 'Columns not used: Notes. Map them with -CustomFieldColumn, or ignore them with -IgnoreColumn.'
         Get-Bodies | Should -Be (Sort-Text @(
             '{"firstName":"Ann","email":"ann@example.com","locationId":"emulator-location","customFields":[{"key":"favorite_color","field_value":"blue"},{"key":"shoe_size","field_value":"42"},{"key":"favorite_animal","field_value":"cat"}]}'
             '{"firstName":"Bob","email":"bob@example.com","locationId":"emulator-location"}'
@@ -91,8 +92,9 @@ Ada,ada.example.com,call me,12345,Mars/Base,31/31/1990
         $created[0].CustomFields[$ids.favorite_animal] | Should -BeExactly 'cat'
     }
 
-    It 'without -CustomFieldColumn an unknown column is not sent' {
-        $null = Import-Csv "$data/custom-columns.csv" | Select-Object -First 1 | New-Contact
+    It 'without -CustomFieldColumn an unknown column is not sent, and is named in the Columns not used warning' {
+        $null = Import-Csv "$data/custom-columns.csv" | Select-Object -First 1 | New-Contact -WarningVariable warned -WarningAction SilentlyContinue
+        "$warned" | Should -BeExactly 'Columns not used: Favourite Animal, Notes. Map them with -CustomFieldColumn, or ignore them with -IgnoreColumn.'
         Get-Bodies | Should -Be (Sort-Text @('{"firstName":"Ann","email":"ann@example.com","locationId":"emulator-location","customFields":[{"key":"favorite_color","field_value":"blue"},{"key":"shoe_size","field_value":"42"}]}'))
     }
 

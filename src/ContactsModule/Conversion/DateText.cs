@@ -17,7 +17,7 @@ namespace ContactsModule.Conversion
     /// with no country month-first, as HighLevel documents, and a date that could be read either way is noted;</item>
     /// <item>English month names ("Apr 3 1985", "3 April 1985").</item>
     /// </list>
-    /// A time after the date changes nothing. A year-last date impossible in the order chosen but possible in the other
+    /// A time after the date changes nothing; an all-zero date (Outlook's 0/0/00) is "not given". A year-last date impossible in the order chosen but possible in the other
     /// ("25/09/1985" without a country) is read the only way it can be, and noted; one impossible either way is refused.
     /// </summary>
     internal static class DateText
@@ -30,6 +30,8 @@ namespace ContactsModule.Conversion
         private static readonly Regex YearLast = new Regex(@"^(?<a>[0-9]{1,2})(?<s>[-/._])(?<b>[0-9]{1,2})\k<s>(?<y>[0-9]{4})" + TimePart + "$", Options);
         private static readonly Regex TrailingTime = new Regex(@"(?:T|\s+)[0-9]{1,2}:[0-9]{2}.*$", Options);
         private static readonly Regex TwoDigitYear = new Regex(@"^[0-9]{1,2}(?<s>[-/._])[0-9]{1,2}\k<s>[0-9]{2}" + TimePart + "$", Options);
+        // Outlook's export writes 0/0/00 for a contact without a birthday: not given.
+        private static readonly Regex NoDate = new Regex(@"^0{1,2}(?<s>[-/.])0{1,2}\k<s>(?:0{2}|0{4})" + TimePart + "$", Options);
         private static readonly Regex Compact = new Regex(@"^(?<y>[0-9]{4})(?<m>[0-9]{2})(?<d>[0-9]{2})$", Options);
         private static readonly Regex MonthNameFirst = new Regex(@"^(?<mon>\p{L}+)\.?[\s-]+(?<d>[0-9]{1,2})(?:st|nd|rd|th)?,?[\s-]+(?<y>[0-9]{4})" + TimePart + "$", Options);
         private static readonly Regex DayFirstMonthName = new Regex(@"^(?<d>[0-9]{1,2})(?:st|nd|rd|th)?[\s-]+(?:of\s+)?(?<mon>\p{L}+)\.?,?[\s-]+(?<y>[0-9]{4})" + TimePart + "$", Options);
@@ -98,7 +100,7 @@ namespace ContactsModule.Conversion
             }
 
             var text = CellText.Clean(input);
-            if (text == null) return true;
+            if (text == null || NoDate.IsMatch(text)) return true;
 
             Match m;
             if ((m = YearFirst.Match(text)).Success || (m = Compact.Match(text)).Success)

@@ -106,6 +106,17 @@ namespace ContactsModule.Tests.Conversion
         }
 
         [Theory]
+        [InlineData("0/0/00")]
+        [InlineData("00/00/0000")]
+        [InlineData("0.0.0000 00:00:00")]
+        public void An_all_zero_date_is_not_given(string text)
+        {
+            Assert.True(DateText.TryRead(text, null, null, out var date, out var reason, out _, out _));
+            Assert.Null(date);
+            Assert.Null(reason);
+        }
+
+        [Theory]
         [InlineData("dd/MM/yyyy", true)]
         [InlineData("M/d/yyyy", true)]
         [InlineData("yyyy", false)]
