@@ -30,17 +30,6 @@ BeforeAll {
         [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout; Error = $stderr.Result }
     }
 
-    # PSResourceGet keeps its repositories in <LocalApplicationData>/PSResourceGet/PSResourceRepository.xml.
-    $script:RepositoryStore = Join-Path ([Environment]::GetFolderPath('LocalApplicationData')) 'PSResourceGet/PSResourceRepository.xml'
-    function Get-StoreText { if (Test-Path -LiteralPath $script:RepositoryStore) { Get-Content -LiteralPath $script:RepositoryStore -Raw } else { '' } }
-
-    $script:StoreBefore = Get-StoreText
-    $script:PackageRun = Invoke-ChildPwsh -ScriptPath (Join-Path $RepoRoot 'build.ps1') -Arguments @('-Task', 'Package') -WorkingDirectory $RepoRoot
-    $script:StoreAfter = Get-StoreText
-    $script:Version = (Import-PowerShellDataFile -LiteralPath (Join-Path $RepoRoot 'ContactsModule.psd1')).ModuleVersion
-    $script:RepoDir = Join-Path $RepoRoot 'out/repo'
-    $script:Nupkg = Join-Path $RepoDir "ContactsModule.$Version.nupkg"
-
     # A throwaway home for the child: CurrentUser module path, PSResourceGet settings and caches all go here.
     function New-IsolatedEnvironment([string] $Name) {
         $home_ = Join-Path $TestDrive $Name
@@ -57,6 +46,57 @@ BeforeAll {
             PSModulePath    = ''
         }
     }
+    # For a child that builds: only the folder PSResourceGet keeps its settings in (LocalApplicationData:
+    # XDG_DATA_HOME on Linux and macOS, LOCALAPPDATA on Windows) and the CurrentUser module path are new; HOME stays,
+    # so the build's NuGet restore sees the same configuration and packages. (.ci/run runs the whole suite in a new HOME.)
+    function New-IsolatedSettingsEnvironment([string] $Name) {
+        $isolated = New-IsolatedEnvironment $Name
+        @{ XDG_DATA_HOME = $isolated.XDG_DATA_HOME; LOCALAPPDATA = $isolated.LOCALAPPDATA; PSModulePath = '' }
+    }
+
+    # PSResourceGet keeps its repositories in <LocalApplicationData>/PSResourceGet/PSResourceRepository.xml and writes
+    # that file, with its default PSGallery entry, the first time it runs in a home that has none.
+    function Get-RepositoryStorePath([hashtable] $Environment) {
+        $localAppData = if ($IsWindows) { $Environment.LOCALAPPDATA } else { $Environment.XDG_DATA_HOME }
+        Join-Path $localAppData 'PSResourceGet/PSResourceRepository.xml'
+    }
+    $script:RepositoryStore = Join-Path ([Environment]::GetFolderPath('LocalApplicationData')) 'PSResourceGet/PSResourceRepository.xml'
+    function Get-StoreText([string] $Path = $script:RepositoryStore) { if (Test-Path -LiteralPath $Path) { Get-Content -LiteralPath $Path -Raw } else { '' } }
+    # The repositories a settings file registers, as Name/Url pairs (none when there is no file).
+    function Get-RegisteredRepository([string] $Path) {
+        if (-not (Test-Path -LiteralPath $Path)) { return }
+        foreach ($node in @(([xml] (Get-Content -LiteralPath $Path -Raw)).configuration.Repository)) {
+            [pscustomobject]@{ Name = [string] $node.Name; Url = [string] $node.Url }
+        }
+    }
+
+    $script:Version = (Import-PowerShellDataFile -LiteralPath (Join-Path $RepoRoot 'ContactsModule.psd1')).ModuleVersion
+    $script:RepoDir = Join-Path $RepoRoot 'out/repo'
+    $script:Nupkg = Join-Path $RepoDir "ContactsModule.$Version.nupkg"
+    $packageArguments = @('-Task', 'Package')
+
+    # A used home: PSResourceGet has run there and the user registered a repository of their own.
+    $script:UsedHome = New-IsolatedSettingsEnvironment 'used-home'
+    $seedScript = Join-Path $TestDrive 'Register-OwnRepository.ps1'
+    $ownRepository = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'users-own-repository') -Force
+    Set-Content -LiteralPath $seedScript -Encoding utf8 -Value 'param([string] $Uri) $ErrorActionPreference = ''Stop''; Register-PSResourceRepository -Name UsersOwnRepository -Uri $Uri -Trusted'
+    $script:SeedRun = Invoke-ChildPwsh -ScriptPath $seedScript -Arguments @('-Uri', $ownRepository.FullName) -Environment $UsedHome
+    $script:UsedStore = Get-RepositoryStorePath $UsedHome
+    $script:UsedBefore = Get-StoreText $UsedStore
+    $script:UsedRun = Invoke-ChildPwsh -ScriptPath (Join-Path $RepoRoot 'build.ps1') -Arguments $packageArguments -Environment $UsedHome -WorkingDirectory $RepoRoot
+    $script:UsedAfter = Get-StoreText $UsedStore
+
+    # A fresh home, as on a new machine: no PSResourceGet settings at all before the Package task runs.
+    $script:FreshHome = New-IsolatedSettingsEnvironment 'fresh-home'
+    $script:FreshStore = Get-RepositoryStorePath $FreshHome
+    $script:FreshExistedBefore = Test-Path -LiteralPath $FreshStore
+    $script:PackageRun = Invoke-ChildPwsh -ScriptPath (Join-Path $RepoRoot 'build.ps1') -Arguments $packageArguments -Environment $FreshHome -WorkingDirectory $RepoRoot
+
+    # Ours: a repository named after the module or pointing at the package folder.
+    function Test-OurRepository($Repository) {
+        $uri = $Repository.Url -as [uri]
+        $Repository.Name -like 'ContactsModule*' -or ($uri -and $uri.IsAbsoluteUri -and $uri.IsFile -and $uri.LocalPath.TrimEnd('/', '\') -eq $RepoDir)
+    }
 }
 
 Describe 'build.ps1 -Task Package' {
@@ -66,9 +106,20 @@ Describe 'build.ps1 -Task Package' {
         @(Get-ChildItem -LiteralPath $RepoDir -Filter *.nupkg).Count | Should -Be 1
     }
 
-    It 'leaves no repository registered in the user''s PSResourceGet settings' {
-        $StoreAfter | Should -Be $StoreBefore
-        $StoreAfter | Should -Not -Match 'ContactsModuleLocal'
+    It 'leaves a used home''s PSResourceGet settings as they were' {
+        $SeedRun.ExitCode | Should -Be 0 -Because "$($SeedRun.Output)`n$($SeedRun.Error)"
+        $UsedRun.ExitCode | Should -Be 0 -Because "$($UsedRun.Output)`n$($UsedRun.Error)"
+        $UsedBefore | Should -Match 'UsersOwnRepository' -Because 'the used home has settings with a repository of its own'
+        $UsedAfter | Should -Be $UsedBefore
+        @(Get-RegisteredRepository $UsedStore | Where-Object { Test-OurRepository $_ }) | Should -HaveCount 0
+    }
+
+    It 'registers no repository of ours in a fresh home (at most PSResourceGet''s own default appears)' {
+        $FreshExistedBefore | Should -BeFalse
+        $registered = @(Get-RegisteredRepository $FreshStore)
+        @($registered | Where-Object { Test-OurRepository $_ }) | Should -HaveCount 0
+        @($registered | Where-Object Name -NE 'PSGallery') | Should -HaveCount 0 -Because 'only PSResourceGet''s default may be written on first use'
+        Get-StoreText $FreshStore | Should -Not -Match 'ContactsModule'
     }
 
     It 'packs the module, its help, its dependencies, the licence and the changelog' {
