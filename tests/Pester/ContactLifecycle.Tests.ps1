@@ -392,7 +392,9 @@ Describe 'Set-Contact' {
 
     It '-WhatIf sends nothing' {
         $id = New-SeedContact -Count 1 -Fields @{ city = 'Lyon' }
-        Set-Contact -Id $id -City Paris -AddTag x -WhatIf
+        $run = Invoke-WithCapturedHost { Set-Contact -Id $id -City Paris -AddTag x -WhatIf } -Variable @{ id = $id }
+        $run.Errors | Should -BeNullOrEmpty
+        $run.HostText | Should -Match ([regex]::Escape("What if: Performing the operation ""PUT /contacts/$id"))
         Get-Sent | Should -BeNullOrEmpty
         (Get-Stored $id).city | Should -Be 'Lyon'
     }
@@ -561,8 +563,9 @@ Describe 'Remove-Contact' {
 
     It '-WhatIf sends nothing, even with -Force' {
         $ids = @(New-SeedContact -Count 2)
-        $ids | Remove-Contact -WhatIf
-        $ids | Remove-Contact -WhatIf -Force
+        $run = Invoke-WithCapturedHost { $ids | Remove-Contact -WhatIf; $ids | Remove-Contact -WhatIf -Force } -Variable @{ ids = $ids }
+        $run.Errors | Should -BeNullOrEmpty
+        ([regex]::Matches($run.HostText, 'What if: Performing the operation "DELETE /contacts/')).Count | Should -Be 4
         Get-Sent | Should -BeNullOrEmpty
         @(Get-EmulatorContact -Emulator $emu).Count | Should -Be 2
     }
@@ -686,8 +689,10 @@ Describe 'Add-ContactTag and Remove-ContactTag' {
 
     It '-WhatIf sends nothing' {
         $ids = @(New-SeedContact -Count 3)
-        $ids | Add-ContactTag -Tag x -WhatIf
-        Remove-ContactTag -Id $ids[0] -Tag seed -WhatIf
+        $run = Invoke-WithCapturedHost { $ids | Add-ContactTag -Tag x -WhatIf; Remove-ContactTag -Id $ids[0] -Tag seed -WhatIf } -Variable @{ ids = $ids }
+        $run.Errors | Should -BeNullOrEmpty
+        ([regex]::Matches($run.HostText, 'What if: Performing the operation "POST /contacts/bulk/tags/update/add ')).Count | Should -Be 3
+        $run.HostText | Should -Match ([regex]::Escape("What if: Performing the operation ""DELETE /contacts/$($ids[0])/tags"))
         Get-Sent | Should -BeNullOrEmpty
     }
 

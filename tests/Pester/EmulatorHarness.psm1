@@ -1,5 +1,13 @@
 # Starts, drives and stops the local HighLevel Contacts API emulator (tests/Emulator) for tests, demos and
 # benchmarks. Build it first: dotnet build tests/Emulator -c Release
+#
+# A passing test run is quiet. A test that provokes output it does not want on the console captures it:
+# - errors:           -ErrorVariable err -ErrorAction SilentlyContinue (or try/catch for terminating ones)
+# - verbose/warning:  -Verbose 4>&1 / 3>&1 into a variable, or *>&1 for every stream
+# - host text (What if: lines of -WhatIf, Write-Host, Out-Host, errors rendered on the host, transcripts):
+#   no redirection reaches it; run the command with Invoke-WithCapturedHost below, which runs it in a runspace
+#   of this process whose host keeps the text (.HostText) instead of printing it. The connection is per process,
+#   so the command there uses the connection the test made. Pass the test's variables with -Variable.
 Set-StrictMode -Version Latest
 
 $script:RepoRoot = (Resolve-Path -LiteralPath (Join-Path $PSScriptRoot '../..')).Path
@@ -219,6 +227,72 @@ function Set-EmulatorCustomField {
     foreach ($item in (Invoke-EmulatorAdmin -Emulator $Emulator -Method Post -Path 'customFields' -Body $body).customFields) { $item }
 }
 
-Export-ModuleMember -Function Start-ContactsEmulator, Stop-ContactsEmulator, Reset-ContactsEmulator, Get-EmulatorContact,
+function Invoke-WithCapturedHost {
+    <#
+    .SYNOPSIS
+    Runs a script block in a new runspace whose host prints nothing, and returns what it wrote and output.
+    .OUTPUTS
+    [pscustomobject] Output (objects the script wrote), HostText (all the host showed: What if: lines, Write-Host,
+    Out-Host, ...), Errors (non-terminating error records), Terminating (the error record that ended the script, or
+    $null), ErrorVariable (the runspace's $Error), Verbose, Warning, Information.
+    .EXAMPLE
+    $run = Invoke-WithCapturedHost { $rows | New-Contact -WhatIf } -Variable @{ rows = $rows }
+    $run.HostText | Should -Match 'What if: '
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, Position = 0)] [scriptblock] $ScriptBlock,
+        # Variables to set in the runspace first (name -> value); the script block runs there as text, so it sees
+        # only these, not the caller's variables.
+        [hashtable] $Variable = @{},
+        # Modules to import first; by default the built ContactsModule and this harness.
+        [string[]] $Module = @((Join-Path $script:RepoRoot 'out/ContactsModule/ContactsModule.psd1'), $PSCommandPath)
+    )
+    if (-not ('ContactsModuleTests.CapturingHost' -as [type])) {
+        Add-Type -Path (Join-Path $PSScriptRoot 'CapturingHost.cs')
+    }
+    $capturingHost = [ContactsModuleTests.CapturingHost]::new()
+    $runspace = [runspacefactory]::CreateRunspace($capturingHost)
+    $runspace.Open()
+    $shell = [powershell]::Create()
+    try {
+        $shell.Runspace = $runspace
+        foreach ($name in $Variable.Keys) { $runspace.SessionStateProxy.SetVariable($name, $Variable[$name]) }
+        foreach ($path in $Module) {
+            $null = $shell.AddCommand('Import-Module').AddParameter('Name', $path).AddParameter('Force', $false).Invoke()
+            $shell.Commands.Clear()
+        }
+        $shell.Streams.ClearStreams()
+        $null = $shell.AddScript($ScriptBlock.ToString())
+        $terminating = $null
+        # An output collection keeps what the script wrote before a terminating error.
+        $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+        $noInput = [System.Management.Automation.PSDataCollection[psobject]]::new()
+        $noInput.Complete()
+        try { $null = $shell.EndInvoke($shell.BeginInvoke($noInput, $output)) }
+        catch {
+            # The method call wraps the script's own error (a RuntimeException carrying its ErrorRecord).
+            $inner = $_.Exception
+            if ($inner -is [System.Management.Automation.MethodInvocationException] -and $inner.InnerException) { $inner = $inner.InnerException }
+            $terminating = if ($inner -is [System.Management.Automation.IContainsErrorRecord]) { $inner.ErrorRecord } else { $_ }
+        }
+        [pscustomobject]@{
+            Output        = @($output)
+            HostText      = $capturingHost.Text
+            Errors        = @($shell.Streams.Error)
+            Terminating   = $terminating
+            ErrorVariable = @($runspace.SessionStateProxy.GetVariable('Error'))
+            Verbose       = @($shell.Streams.Verbose)
+            Warning       = @($shell.Streams.Warning)
+            Information   = @($shell.Streams.Information)
+        }
+    }
+    finally {
+        $shell.Dispose()
+        $runspace.Dispose()
+    }
+}
+
+Export-ModuleMember -Function Invoke-WithCapturedHost, Start-ContactsEmulator, Stop-ContactsEmulator, Reset-ContactsEmulator, Get-EmulatorContact,
     Add-EmulatorContact, Get-EmulatorRequest, Clear-EmulatorRequest, Get-EmulatorConfig, Set-EmulatorConfig, Get-EmulatorStat,
     Set-EmulatorCustomField

@@ -45,14 +45,13 @@ BeforeAll {
         $map
     }
 
-    # Host output (What if: lines) of a script block, via a transcript; line wrapping removed.
-    function Get-HostText([scriptblock] $Script) {
-        $path = Join-Path ([System.IO.Path]::GetTempPath()) ("newcontact-{0}.txt" -f [guid]::NewGuid().ToString('N'))
-        $null = Start-Transcript -LiteralPath $path
-        try { $null = & $Script } finally { $null = Stop-Transcript }
-        $text = (Get-Content -LiteralPath $path -Raw) -replace '\r?\n', ''
-        Remove-Item -LiteralPath $path
-        $text
+    # Host output (What if: lines) of a script block, kept by a capturing host (nothing reaches the console); line
+    # wrapping removed. The script block sees only the variables passed in -Variable.
+    function Get-HostText([scriptblock] $Script, [hashtable] $Variable = @{}) {
+        $run = Invoke-WithCapturedHost $Script -Variable $Variable
+        if ($run.Terminating) { throw $run.Terminating }
+        foreach ($record in $run.Errors) { throw $record }
+        $run.HostText -replace '\r?\n', ''
     }
 
     # Every body field of the seed, as parameters; the values need converting or trimming.
@@ -167,7 +166,7 @@ Describe 'New-Contact request' {
             [pscustomobject]@{ FirstName = 'One'; Email = 'one@example.com' }
             [pscustomobject]@{ FirstName = 'Two'; Email = 'two@example.com' }
         )
-        $text = Get-HostText { $rows | New-Contact -WhatIf }
+        $text = Get-HostText { $rows | New-Contact -WhatIf } -Variable @{ rows = $rows }
         $text | Should -BeLike '*on target "Row 1 (one@example.com)"*on target "Row 2 (two@example.com)"*'
         Get-Requests | Should -HaveCount 0
     }

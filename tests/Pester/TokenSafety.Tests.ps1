@@ -1,6 +1,6 @@
 # The token never appears in output, errors, warnings, -Verbose or -Debug text, ToString() or a transcript.
-# A failing run and a verbose+debug run are captured with every stream redirected (*>&1) and, on the host, with
-# Start-Transcript; all of it is searched for the token.
+# A failing run and a verbose+debug run are captured with every stream redirected (*>&1) and, on a capturing host
+# (nothing reaches the console), with Start-Transcript; all of it is searched for the token.
 
 BeforeAll {
     $repo = (Resolve-Path "$PSScriptRoot/../..").Path
@@ -13,6 +13,7 @@ BeforeAll {
 
     # A wrong token that must not leak either; long enough that its hint shows only its last four characters.
     $script:wrongToken = 'pit-canary-wrong-token-7q3x'
+    $script:clixml = $null
     $script:secrets = @($emu.Token, $wrongToken, 'emulator-token', 'canary-wrong')
 
     # Every piece of text an ErrorRecord can show.
@@ -30,19 +31,30 @@ BeforeAll {
     }
 
     # Runs $Script with all streams captured and shown on the host under a transcript. Returns all the text.
+    # The host is a capturing one (Invoke-WithCapturedHost), so what it shows is kept, not printed on the console.
     function Invoke-Captured([scriptblock] $Script) {
         $transcript = Join-Path ([System.IO.Path]::GetTempPath()) ("tokensafety-{0}.txt" -f [guid]::NewGuid().ToString('N'))
-        $Error.Clear()
-        $null = Start-Transcript -LiteralPath $transcript
-        try {
-            # Pester runs tests with $ErrorActionPreference Stop; here errors must flow like in a console.
-            $ErrorActionPreference = 'Continue'
-            $captured = @(& $Script *>&1)
-            $captured | Out-Host
+        $variables = @{
+            repo = $repo; emu = $emu; token = $script:token; wrongToken = $script:wrongToken; clixml = $script:clixml
+            transcript = $transcript; innerScript = $Script.ToString()
         }
-        finally { $null = Stop-Transcript }
+        $run = Invoke-WithCapturedHost -Variable $variables {
+            $Error.Clear()
+            $null = Start-Transcript -LiteralPath $transcript
+            try {
+                # Errors must flow like in a console.
+                $ErrorActionPreference = 'Continue'
+                $captured = @(& ([scriptblock]::Create($innerScript)) *>&1)
+                $captured | Out-Host
+            }
+            finally { $null = Stop-Transcript }
+            $captured
+        }
+        if ($run.Terminating) { throw $run.Terminating }
+        $captured = $run.Output
         $texts = [System.Collections.Generic.List[string]]::new()
         $texts.Add((Get-Content -LiteralPath $transcript -Raw))
+        $texts.Add($run.HostText)
         Remove-Item -LiteralPath $transcript
         foreach ($item in $captured) {
             $texts.Add(($item | Out-String -Width 1000))
@@ -51,7 +63,7 @@ BeforeAll {
             elseif ($item -is [System.Management.Automation.InformationalRecord]) { $texts.Add($item.Message) }
             elseif ($null -ne $item) { $texts.Add(($item | Format-List * -Force | Out-String -Width 1000)) }
         }
-        foreach ($record in $Error) { $texts.Add((Get-ErrorText $record)) }
+        foreach ($record in $run.ErrorVariable) { $texts.Add((Get-ErrorText $record)) }
         [pscustomobject]@{ Items = $captured; Text = ($texts -join "`n") }
     }
 
@@ -68,12 +80,12 @@ Describe 'The token never shows' {
     It 'in a failing run (401, then 422, duplicate, invalid rows and 5xx with retries) with -Verbose and -Debug' {
         Reset-ContactsEmulator -Emulator $emu
         $run = Invoke-Captured {
-            $wrong = ConvertTo-SecureString $script:wrongToken -AsPlainText -Force
+            $wrong = ConvertTo-SecureString $wrongToken -AsPlainText -Force
             Connect-ContactsApi -Token $wrong -LocationId $emu.LocationId -BaseUri $emu.BaseUri -RetryDelay 0.05 -PassThru -Verbose -Debug
             try { Import-Csv "$repo/examples/contacts.csv" | New-Contact -Verbose -Debug } catch { $_ }
             Get-ContactsApiConnection | Format-List * -Force | Out-String -Width 1000
 
-            Connect-ContactsApi -Token $script:token -LocationId $emu.LocationId -BaseUri $emu.BaseUri -RetryDelay 0.01 -MaxRetry 1 -Verbose -Debug
+            Connect-ContactsApi -Token $token -LocationId $emu.LocationId -BaseUri $emu.BaseUri -RetryDelay 0.01 -MaxRetry 1 -Verbose -Debug
             Import-Csv "$repo/examples/contacts.csv" | Select-Object -First 21 | New-Contact -Verbose -Debug
             New-Contact -FirstName 'Zoë' -Email 'zoë@example.com' -Verbose -Debug
             New-Contact -FirstName 'Olivia' -Email 'olivia.bennett@example.com' -Verbose -Debug
@@ -105,9 +117,9 @@ Describe 'The token never shows' {
 
     It 'in a successful verbose and debug run, in the connection and in ToString()' {
         Reset-ContactsEmulator -Emulator $emu
-        $clixml = Join-Path $TestDrive 'connection.xml'
+        $script:clixml = Join-Path $TestDrive 'connection.xml'
         $run = Invoke-Captured {
-            $connection = Connect-ContactsApi -Token $script:token -LocationId $emu.LocationId -BaseUri $emu.BaseUri -RetryDelay 0.05 -PassThru -Verbose -Debug
+            $connection = Connect-ContactsApi -Token $token -LocationId $emu.LocationId -BaseUri $emu.BaseUri -RetryDelay 0.05 -PassThru -Verbose -Debug
             $connection
             $connection.ToString()
             $connection | Format-List * -Force | Out-String -Width 1000

@@ -10,7 +10,7 @@ namespace ContactsModule.Tests.Execution
     public class OrderedTaskQueueTests
     {
         [Fact]
-        public void ResultsComeBackInInputOrderWhateverOrderTheyFinishIn()
+        public async Task ResultsComeBackInInputOrderWhateverOrderTheyFinishIn()
         {
             var queue = new OrderedTaskQueue<int, int>(maxInFlight: 4, maxBuffered: 16);
             var gates = new List<TaskCompletionSource<int>>();
@@ -29,7 +29,7 @@ namespace ContactsModule.Tests.Execution
                 queue.WaitForOldest(TimeSpan.FromSeconds(5));
                 while (queue.TryDequeueCompleted(out int row, out var task))
                 {
-                    Assert.Equal(row * 10, task.Result);
+                    Assert.Equal(row * 10, await task);
                     rows.Add(row);
                 }
             }
@@ -66,7 +66,7 @@ namespace ContactsModule.Tests.Execution
         }
 
         [Fact]
-        public void AFailedOperationFaultsOnlyItsOwnRow()
+        public async Task AFailedOperationFaultsOnlyItsOwnRow()
         {
             var queue = new OrderedTaskQueue<string, int>(maxInFlight: 2, maxBuffered: 8);
             queue.Enqueue("a", _ => Task.FromResult(1), CancellationToken.None);
@@ -78,9 +78,9 @@ namespace ContactsModule.Tests.Execution
                 queue.WaitForOldest(TimeSpan.FromSeconds(5));
                 while (queue.TryDequeueCompleted(out var row, out var task)) results[row] = task;
             }
-            Assert.Equal(1, results["a"].Result);
+            Assert.Equal(1, await results["a"]);
             Assert.IsType<InvalidOperationException>(results["b"].Exception.GetBaseException());
-            Assert.Equal(3, results["c"].Result);
+            Assert.Equal(3, await results["c"]);
         }
 
         [Fact]
@@ -104,7 +104,7 @@ namespace ContactsModule.Tests.Execution
         }
 
         [Fact]
-        public void KnownResultsKeepTheirPlace()
+        public async Task KnownResultsKeepTheirPlace()
         {
             var queue = new OrderedTaskQueue<int, string>(maxInFlight: 2, maxBuffered: 8);
             var slow = new TaskCompletionSource<string>();
@@ -115,8 +115,8 @@ namespace ContactsModule.Tests.Execution
             queue.WaitForOldest(TimeSpan.FromSeconds(5));
             Assert.True(queue.TryDequeueCompleted(out int first, out var firstTask));
             Assert.True(queue.TryDequeueCompleted(out int second, out var secondTask));
-            Assert.Equal((1, "created"), (first, firstTask.Result));
-            Assert.Equal((2, "invalid"), (second, secondTask.Result));
+            Assert.Equal((1, "created"), (first, await firstTask));
+            Assert.Equal((2, "invalid"), (second, await secondTask));
         }
     }
 }
