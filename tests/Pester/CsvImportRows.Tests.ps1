@@ -280,6 +280,27 @@ Bad,bad-email,lead
         "$(($info | Where-Object Tags -Contains 'ContactsModule.Summary').MessageData)" | Should -BeExactly 'Set-Contact: 2 row(s) read: 0 created, 2 updated, 0 skipped, 0 failed, 0 not sent, 0 empty row(s) skipped; 0 column(s) not used.'
     }
 
+    It 'Set-Contact reads hashtable rows and any spelling of the id column, and refuses scalars and rows without an id' {
+        $ids = @(1..3 | ForEach-Object { (New-Contact -Email "h$_@example.com").Id })
+        $rows = @(
+            @{ Id = $ids[0]; City = 'Paris' }
+            [pscustomobject]@{ contact_id = $ids[1]; City = 'Rome' }
+            [ordered]@{ 'CONTACT ID' = $ids[2]; 'Mailing City' = 'Oslo' }
+            'not-a-row'
+            [pscustomobject]@{ Email = 'noid@example.com'; City = 'Lima' }
+        )
+        $rows | Set-Contact -ErrorVariable failed -ErrorAction SilentlyContinue
+        $stored = @{}; Get-EmulatorContact -Emulator $emu | ForEach-Object { $stored[$_.id] = $_.city }
+        $stored[$ids[0]] | Should -Be 'Paris'
+        $stored[$ids[1]] | Should -Be 'Rome'
+        $stored[$ids[2]] | Should -Be 'Oslo'
+        $failed | Should -HaveCount 2
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'ContactInputNotARow*'
+        "$($failed[0])" | Should -BeLike "Row 4 (contact without id): 'not-a-row' is a String, not a row;*Set-Contact reads rows*"
+        $failed[1].FullyQualifiedErrorId | Should -BeLike 'ContactValidationFailed*'
+        "$($failed[1])" | Should -BeLike 'Row 5 (contact without id): has no contact id*'
+    }
+
     It 'writes no summary for a call without pipeline input' {
         $null = New-Contact -Email 'one@example.com' -InformationVariable info
         $info | Should -BeNullOrEmpty

@@ -138,6 +138,24 @@ namespace ContactsModule.Cmdlets
             return read;
         }
 
+        /// <summary>
+        /// The first filled identity column of a piped row (Set-Contact's Id, ContactId, "Contact Id", compared as headers
+        /// are): for rows PowerShell cannot bind by name, such as hashtables or a "contact_id" header. Null: none.
+        /// </summary>
+        public string IdentityOf(PSObject inputObject)
+        {
+            if (inputObject == null || RowColumns.IsScalar(inputObject) || inputObject.BaseObject is Contact) return null;
+            var cells = RowColumns.Cells(inputObject);
+            var map = MapFor(cells);
+            for (int i = 0; i < cells.Count; i++)
+            {
+                if (map.Columns[i].Kind != ColumnKind.Identity) continue;
+                string text = CellText.Clean(cells[i].Value);
+                if (text != null) return text;
+            }
+            return null;
+        }
+
         /// <summary>Once per run for each kind: dates read month-first without a country, or read in the other order.</summary>
         public void WarnAboutDates(PayloadBuildResult built, string rowLabel)
         {

@@ -25,8 +25,11 @@ namespace ContactsModule.Cmdlets
     [OutputType(typeof(Contact))]
     public sealed class SetContactCommand : ContactsApiCmdlet
     {
-        /// <summary>The contact to update. A Contact, or a row with an Id, ContactId or "Contact Id" column, binds by name.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>
+        /// The contact to update. A Contact, or a row with an Id, ContactId or "Contact Id" column (a hashtable's key, or a
+        /// header such as "contact_id", is read as the other columns are), gives it; a row without one is an error.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("ContactId", "Contact Id")]
         [AllowEmptyString]
         public string Id { get; set; }
@@ -203,10 +206,15 @@ namespace ContactsModule.Cmdlets
 
         private void ProcessRow()
         {
-            string id = CellText.Clean(Id);
+            string id = CellText.Clean(Id) ?? _reader.IdentityOf(InputObject);
             var row = _rows.NextRow((object)InputObject ?? ContactRowReader.BoundParameters(MyInvocation), (number, piped) => RowLabel.For(piped, number, id ?? "without id"));
             var read = _reader.Read(InputObject, row.Label);
             _rows.Summary.ColumnsNotUsed = _reader.ColumnsNotUsed;
+            if (read.IsScalar)
+            {
+                _rows.Enqueue(row, RowResult.Failed(ContactErrors.NotARow(row.Label, read.Scalar, "Set-Contact", row.Target)));
+                return;
+            }
             if (read.IsEmpty)
             {
                 _rows.Enqueue(row, RowResult.EmptyRow);
