@@ -19,6 +19,7 @@
         'Remove-Contact'
         'Add-ContactTag'
         'Remove-ContactTag'
+        'Invoke-ContactsApiRequest'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -10,8 +10,6 @@ namespace ContactsEmulator;
 /// </summary>
 public sealed class ApiPipelineMiddleware
 {
-    private static readonly string[] SupportedVersions = ["2021-07-28", "2021-04-15"];
-
     private readonly RequestDelegate _next;
     private readonly EmulatorRuntime _runtime;
 
@@ -107,10 +105,16 @@ public sealed class ApiPipelineMiddleware
             await ApiResponses.BadRequest(context, "Version header was not found", request.TraceId);
             return;
         }
-        if (!SupportedVersions.Contains(version))
+        if (config.RetiredApiVersions.Contains(version))
         {
             await ApiResponses.BadRequest(context,
-                $"Version header value {version} is not supported; use one of: {string.Join(", ", SupportedVersions)}", request.TraceId);
+                $"API version {version} has been retired and is no longer supported; use one of: {string.Join(", ", config.ApiVersions)}", request.TraceId);
+            return;
+        }
+        if (!config.ApiVersions.Contains(version))
+        {
+            await ApiResponses.BadRequest(context,
+                $"Version header value {version} is not supported; use one of: {string.Join(", ", config.ApiVersions)}", request.TraceId);
             return;
         }
 

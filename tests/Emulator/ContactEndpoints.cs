@@ -287,8 +287,9 @@ public sealed class ContactEndpoints
             meta["startAfter"] = lastMs;
             if (more)
             {
+                var publicBase = _runtime.Config.PublicBaseUri?.TrimEnd('/') ?? $"{ctx.Request.Scheme}://{ctx.Request.Host}";
                 meta["nextPageUrl"] =
-                    $"{ctx.Request.Scheme}://{ctx.Request.Host}/contacts/?locationId={Uri.EscapeDataString(locationId)}&startAfter={lastMs}&startAfterId={last.Id}&limit={limit}";
+                    $"{publicBase}/contacts/?locationId={Uri.EscapeDataString(locationId)}&startAfter={lastMs}&startAfterId={last.Id}&limit={limit}";
             }
         }
         await ApiResponses.Json(ctx, 200, new JsonObject { ["contacts"] = contacts, ["count"] = total, ["meta"] = meta });
@@ -298,7 +299,7 @@ public sealed class ContactEndpoints
 
     private static string ContactId(HttpContext ctx) => ctx.Request.RouteValues["contactId"]?.ToString();
 
-    private static async Task<JsonObject> ReadObjectAsync(HttpContext ctx, RequestContext request)
+    internal static async Task<JsonObject> ReadObjectAsync(HttpContext ctx, RequestContext request)
     {
         if (string.IsNullOrWhiteSpace(request.RawBody)) return new JsonObject();
         JsonNode node;

@@ -45,6 +45,15 @@ public sealed class EmulatorConfig
     /// <summary>The location's "Allow Duplicate Contact" search order for upsert and duplicate lookup.</summary>
     public List<string> DuplicateMatchOrder { get; set; } = ["email", "phone"];
 
+    /// <summary>Version header values answered; others get 400. The published contacts spec lists 2021-07-28 only and shows no shape of its own for 2023-02-21.</summary>
+    public List<string> ApiVersions { get; set; } = ["2021-07-28", "2021-04-15", "2023-02-21"];
+
+    /// <summary>Versions answered with 400 "... has been retired" (as after HighLevel's retirement window).</summary>
+    public List<string> RetiredApiVersions { get; set; } = [];
+
+    /// <summary>Base URI written into meta.nextPageUrl; null: the request's own scheme and host.</summary>
+    public string PublicBaseUri { get; set; }
+
     /// <summary>Oldest request-log entries are dropped beyond this many.</summary>
     public int RequestLogLimit { get; set; } = 100000;
 
@@ -108,5 +117,8 @@ public sealed class EmulatorConfig
             DuplicateMatchOrder.Any(f => f is not ("email" or "phone")))
             yield return "duplicateMatchOrder must list \"email\" and/or \"phone\"";
         if (RequestLogLimit < 1) yield return "requestLogLimit must be at least 1";
+        if (ApiVersions == null || ApiVersions.Count == 0) yield return "apiVersions must list at least one version";
+        if (RetiredApiVersions == null) yield return "retiredApiVersions must be a list (empty for none)";
+        if (PublicBaseUri != null && !Uri.TryCreate(PublicBaseUri, UriKind.Absolute, out _)) yield return "publicBaseUri must be an absolute URI";
     }
 }

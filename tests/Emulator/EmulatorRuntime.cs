@@ -18,11 +18,14 @@ public sealed class EmulatorRuntime
         Random = new SeededRandom(startupConfig.Seed);
         Store = new ContactStore(Random);
         Faults = new FaultInjector(Random);
+        Activity = new ContactActivityStore(Random);
     }
 
     public EmulatorConfig Config => Volatile.Read(ref _config);
     public SeededRandom Random { get; }
     public ContactStore Store { get; }
+    /// <summary>Notes, tasks and workflow/campaign enrolments of the contacts.</summary>
+    public ContactActivityStore Activity { get; }
     public FaultInjector Faults { get; }
     public RateLimiter RateLimiter { get; } = new();
     public RequestLog Log { get; } = new();
@@ -52,6 +55,7 @@ public sealed class EmulatorRuntime
             Volatile.Write(ref _config, _startupConfig);
             Random.Reseed(_startupConfig.Seed);
             Store.Clear();
+            Activity.Clear();
             RateLimiter.Clear();
             Faults.ResetStorm();
             Log.Clear(resetSequence: true);

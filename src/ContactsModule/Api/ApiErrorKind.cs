@@ -21,5 +21,7 @@ namespace ContactsModule.Api
         Unavailable,
         /// <summary>A 2xx answer whose body could not be read.</summary>
         InvalidResponse,
+        /// <summary>400 saying the Version header's value is retired, unknown or unsupported. Stops the whole run.</summary>
+        VersionRejected,
     }
 }

@@ -27,6 +27,19 @@ namespace ContactsModule.Api
         /// </summary>
         public Func<CancellationToken, Task<bool>> BeforeResendAfterAmbiguousFailure { get; set; }
 
+        /// <summary>The Version header of this call only; null: the session's version.</summary>
+        public string ApiVersion { get; set; }
+
+        /// <summary>
+        /// False for calls that are not safe to repeat and have no BeforeResendAfterAmbiguousFailure check: a 5xx
+        /// answer is returned as it is and a timeout or broken connection is not retried. 429s are still retried (the
+        /// server did not process the call).
+        /// </summary>
+        public bool ResendAfterAmbiguousFailure { get; set; } = true;
+
+        /// <summary>Keep the answer's headers in ApiResponse.Headers.</summary>
+        public bool CaptureHeaders { get; set; }
+
         public override string ToString() => Method + " " + Path;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace ContactsModule.Api
 {
@@ -11,6 +12,12 @@ namespace ContactsModule.Api
         public TimeSpan Elapsed { get; set; }
         /// <summary>How many attempts it took.</summary>
         public int Attempts { get; set; } = 1;
+        /// <summary>The status line's reason ("Created"); may be null.</summary>
+        public string ReasonPhrase { get; set; }
+        /// <summary>The Version header the call was sent with.</summary>
+        public string ApiVersion { get; set; }
+        /// <summary>Response and content headers, when the request asked for them (ApiRequest.CaptureHeaders).</summary>
+        public IDictionary<string, string[]> Headers { get; set; }
         public bool IsSuccess => StatusCode >= 200 && StatusCode < 300;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
@@ -69,6 +70,7 @@ namespace ContactsModule.Api
                     }
                     else if (response.StatusCode >= 500 && response.StatusCode <= 599)
                     {
+                        if (!request.ResendAfterAmbiguousFailure) return response;
                         mayHaveTakenEffect = true;
                         failure = response.StatusCode.ToString(CultureInfo.InvariantCulture);
                     }
@@ -83,7 +85,7 @@ namespace ContactsModule.Api
                     failure = attemptResult.Failure;
                 }
 
-                if (attempt > retry.MaxRetry || total.Elapsed >= retry.MaxTotalTime)
+                if (attempt > retry.MaxRetry || total.Elapsed >= retry.MaxTotalTime || (mayHaveTakenEffect && !request.ResendAfterAmbiguousFailure))
                 {
                     throw new ContactsApiException(ApiErrorKind.Unavailable,
                         string.Format(CultureInfo.InvariantCulture, "{0} failed after {1} attempt(s) over {2:0.0} s; last answer: {3}.",
@@ -124,7 +126,8 @@ namespace ContactsModule.Api
             using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 message.Headers.Authorization = _authorization;
-                message.Headers.Add("Version", Options.ApiVersion);
+                string version = request.ApiVersion ?? Options.ApiVersion;
+                message.Headers.Add("Version", version);
                 message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 message.Headers.TryAddWithoutValidation("User-Agent", Options.UserAgent);
                 if (request.JsonBody != null)
@@ -150,6 +153,9 @@ namespace ContactsModule.Api
                                 Body = body,
                                 ContentType = response.Content?.Headers.ContentType?.MediaType,
                                 Elapsed = watch.Elapsed,
+                                ReasonPhrase = response.ReasonPhrase,
+                                ApiVersion = version,
+                                Headers = request.CaptureHeaders ? ReadHeaders(response) : null,
                             },
                             RetryAfter = ReadRetryAfter(response),
                         };
@@ -195,6 +201,15 @@ namespace ContactsModule.Api
                 return value;
             }
             return null;
+        }
+
+        private static IDictionary<string, string[]> ReadHeaders(HttpResponseMessage response)
+        {
+            var headers = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+            foreach (var header in response.Headers) headers[header.Key] = header.Value.ToArray();
+            if (response.Content != null)
+                foreach (var header in response.Content.Headers) headers[header.Key] = header.Value.ToArray();
+            return headers;
         }
 
         private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)

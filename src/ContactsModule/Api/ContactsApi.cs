@@ -326,6 +326,7 @@ namespace ContactsModule.Api
             else if (status == 403) kind = ApiErrorKind.Forbidden;
             else if (status == 422) kind = ApiErrorKind.Validation;
             else if (status == 404) kind = ApiErrorKind.NotFound;
+            else if (status == 400 && ApiVersionText.IsRefusal(joined)) kind = ApiErrorKind.VersionRejected;
             else if (status == 400 && body != null && (body.MetaContactId != null || (joined ?? string.Empty).IndexOf("duplicated contacts", StringComparison.OrdinalIgnoreCase) >= 0))
                 kind = ApiErrorKind.Duplicate;
             else if (status == 400 && (joined ?? string.Empty).IndexOf("not found", StringComparison.OrdinalIgnoreCase) >= 0) kind = ApiErrorKind.NotFound;
@@ -334,6 +335,9 @@ namespace ContactsModule.Api
 
             string detail = joined ?? (body == null ? "a body that is not JSON: " + Snippet(response.Body) : body.Error ?? "no message");
             string message = string.Format(CultureInfo.InvariantCulture, "{0} answered {1}: {2}", request, status, detail);
+            if (kind == ApiErrorKind.VersionRejected)
+                message = string.Format(CultureInfo.InvariantCulture, "HighLevel refused API version '{0}' ({1} answered {2}: {3})",
+                    response.ApiVersion ?? request.ApiVersion, request, status, detail);
             if (body?.TraceId != null) message += " (traceId " + body.TraceId + ")";
             return new ContactsApiException(kind, message)
             {
@@ -345,6 +349,7 @@ namespace ContactsModule.Api
                 DuplicateContactId = body?.MetaContactId,
                 MatchingField = body?.MetaMatchingField,
                 Attempts = response.Attempts,
+                ApiVersion = response.ApiVersion ?? request.ApiVersion,
             };
         }
 

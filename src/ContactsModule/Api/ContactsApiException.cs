@@ -25,6 +25,8 @@ namespace ContactsModule.Api
         public string MatchingField { get; set; }
         /// <summary>How many attempts were made before giving up.</summary>
         public int Attempts { get; set; } = 1;
+        /// <summary>The Version header the failed call was sent with.</summary>
+        public string ApiVersion { get; set; }
         /// <summary>For a daily quota stop: when HighLevel's daily window is expected to reset (UTC).</summary>
         public DateTime? QuotaResetsAtUtc { get; set; }
     }

@@ -32,8 +32,10 @@ namespace ContactsModule.Cmdlets
         [ValidateNotNull]
         public Uri BaseUri { get; set; } = new Uri(ContactsApiConnection.DefaultBaseUri);
 
+        /// <summary>2021-07-28 (default), 2021-04-15 or 2023-02-21; a later yyyy-MM-dd is accepted with a warning.</summary>
         [Parameter]
-        [ValidateSet("2021-07-28", "2021-04-15")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ContactsModule.Completion.ApiVersionCompleter))]
         public string ApiVersion { get; set; } = ContactsApiConnection.DefaultApiVersion;
 
         /// <summary>Retries after the first attempt of a call that failed with 429, 5xx, a timeout or a broken connection.</summary>
@@ -75,6 +77,23 @@ namespace ContactsModule.Cmdlets
                 Fail("Refusing to send the token over plain http:// to " + BaseUri.Host + ". Use https://; http:// is allowed only for a local test server (localhost, 127.0.0.1, ::1).", ErrorIds.InvalidConnection, ErrorCategory.SecurityError);
             }
 
+            string version = ApiVersion.Trim();
+            if (!ApiVersionText.IsTested(version))
+            {
+                if (!ApiVersionText.IsLaterDate(version))
+                {
+                    Fail("-ApiVersion '" + version + "' is not accepted: give " + string.Join(", ", ApiVersionText.Tested) +
+                         ", or a later date written yyyy-MM-dd. " +
+                         (ApiVersionText.IsNamed(version)
+                             ? "Named versions such as v3 rename fields the cmdlets write; send single requests with Invoke-ContactsApiRequest -ApiVersion " + version + "."
+                             : "Earlier dates are not HighLevel versions."),
+                        ErrorIds.VersionInvalid, ErrorCategory.InvalidArgument);
+                }
+                WriteWarning("API version " + version + " is newer than the versions the cmdlets were tested with (" +
+                             string.Join(", ", ApiVersionText.Tested) + "): they read and write the shapes of those versions, so fields HighLevel renamed in " +
+                             version + " may be missed or refused.");
+            }
+
             var retry = new RetryOptions
             {
                 MaxRetry = MaxRetry,
@@ -82,7 +101,7 @@ namespace ContactsModule.Cmdlets
                 Timeout = TimeSpan.FromSeconds(Timeout),
             };
             var baseUri = BaseUri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? BaseUri : new Uri(BaseUri.AbsoluteUri + "/");
-            var connection = new ContactsApiConnection(token, locationId.Trim(), baseUri, ApiVersion, retry, UserAgent());
+            var connection = new ContactsApiConnection(token, locationId.Trim(), baseUri, version, retry, UserAgent());
             // A fresh connect may try again after a day's quota was reported used up.
             connection.Limiter.ClearDailyQuotaExhaustion();
             ConnectionState.Current = connection;

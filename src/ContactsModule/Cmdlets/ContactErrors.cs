@@ -12,7 +12,8 @@ namespace ContactsModule.Cmdlets
     {
         /// <summary>Failures after which sending more rows is pointless: they stop the whole pipeline.</summary>
         public static bool IsTerminating(ApiErrorKind kind) =>
-            kind == ApiErrorKind.Unauthorized || kind == ApiErrorKind.Forbidden || kind == ApiErrorKind.DailyQuotaExhausted;
+            kind == ApiErrorKind.Unauthorized || kind == ApiErrorKind.Forbidden || kind == ApiErrorKind.DailyQuotaExhausted ||
+            kind == ApiErrorKind.VersionRejected;
 
         public static ErrorRecord Validation(string rowLabel, IList<FieldError> errors, object target)
         {
@@ -71,6 +72,12 @@ namespace ContactsModule.Cmdlets
                     what = "the API did not answer successfully: " + ex.Message;
                     action = "Send the row again later; -MaxRetry and -RetryDelay on Connect-ContactsApi set how hard the module retries.";
                     break;
+                case ApiErrorKind.VersionRejected:
+                    id = ErrorIds.VersionRejected; category = ErrorCategory.InvalidArgument;
+                    what = ex.Message;
+                    action = "Connect again with -ApiVersion " + Session.ContactsApiConnection.DefaultApiVersion +
+                             " (or another version HighLevel still serves: its versioning page lists them and their retirement dates).";
+                    break;
                 default:
                     id = ErrorIds.ApiError; category = ex.Kind == ApiErrorKind.BadRequest ? ErrorCategory.InvalidArgument : ErrorCategory.InvalidResult;
                     what = "the API call failed: " + ex.Message;
@@ -84,6 +91,81 @@ namespace ContactsModule.Cmdlets
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = action },
             };
             return record;
+        }
+
+        /// <summary>
+        /// An error answer to Invoke-ContactsApiRequest: 401, 403, quota, retired version and outlasted retries as the
+        /// other cmdlets report them; any other status is ContactsApiError with a category from the status.
+        /// </summary>
+        public static ErrorRecord FromRawApi(ContactsApiException ex, string label, object target)
+        {
+            switch (ex.Kind)
+            {
+                case ApiErrorKind.Unauthorized:
+                case ApiErrorKind.Forbidden:
+                case ApiErrorKind.DailyQuotaExhausted:
+                case ApiErrorKind.VersionRejected:
+                case ApiErrorKind.Unavailable:
+                    return FromApi(ex, label, target);
+            }
+            ErrorCategory category;
+            switch (ex.StatusCode ?? 0)
+            {
+                case 400: category = ErrorCategory.InvalidArgument; break;
+                case 404: category = ErrorCategory.ObjectNotFound; break;
+                case 409: category = ErrorCategory.ResourceExists; break;
+                case 422: category = ErrorCategory.InvalidData; break;
+                default: category = ErrorCategory.InvalidResult; break;
+            }
+            string message = label + ": " + ex.Message;
+            if (ex.TraceId != null && message.IndexOf(ex.TraceId, StringComparison.Ordinal) < 0) message += " (traceId " + ex.TraceId + ")";
+            return new ErrorRecord(ex, ErrorIds.ApiError, category, target)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Check the path, the body and the server's message; $_.Exception.StatusCode has the status and " +
+                                        "$_.Exception.TraceId what HighLevel support asks for. -SkipHttpErrorCheck returns error answers as output instead.",
+                },
+            };
+        }
+
+        /// <summary>Invoke-ContactsApiRequest -Path that could send the token elsewhere, or that is not a path at all. Nothing was sent.</summary>
+        public static ErrorRecord PathRefused(string label, string path, string why, object target)
+        {
+            string message = label + ": refused the path '" + path + "': " + why + " Nothing was sent.";
+            return new ErrorRecord(new ArgumentException(message), ErrorIds.PathRefused, ErrorCategory.SecurityError, target)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Give a path relative to the connection's base URI, such as /contacts/{contactId}/notes; to reach another host, Connect-ContactsApi -BaseUri to it.",
+                },
+            };
+        }
+
+        /// <summary>-Body or -Query that cannot be written as JSON (or a GET with a body). Nothing was sent.</summary>
+        public static ErrorRecord BodyInvalid(string label, string why, object target)
+        {
+            string message = label + ": " + why + " Nothing was sent.";
+            return new ErrorRecord(new ArgumentException(message), ErrorIds.BodyInvalid, ErrorCategory.InvalidArgument, target)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Pass -Body as a hashtable, a PSCustomObject or a JSON string; put GET parameters in -Query.",
+                },
+            };
+        }
+
+        /// <summary>-Paginate met a meta.nextPageUrl outside the connection's base URI; the pages before it were written.</summary>
+        public static ErrorRecord NextPageRefused(string label, string why, object target)
+        {
+            string message = label + ": " + why + " The pages before it were written; the token was not sent there.";
+            return new ErrorRecord(new InvalidOperationException(message), ErrorIds.NextPageRefused, ErrorCategory.SecurityError, target)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Fetch the next pages with -Query (startAfterId, startAfter) or check that the connection's -BaseUri is the host HighLevel answers from.",
+                },
+            };
         }
 
         public static ErrorRecord NotConnected() => new ErrorRecord(

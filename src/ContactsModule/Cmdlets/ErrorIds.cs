@@ -18,5 +18,10 @@ namespace ContactsModule.Cmdlets
         public const string TagUpdateFailed = "ContactTagUpdateFailed";
         public const string FieldNotUpdatable = "ContactFieldNotUpdatable";
         public const string InputNotARow = "ContactInputNotARow";
+        public const string VersionInvalid = "ContactsApiVersionInvalid";
+        public const string VersionRejected = "ContactsApiVersionRejected";
+        public const string PathRefused = "ContactsApiPathRefused";
+        public const string BodyInvalid = "ContactsApiBodyInvalid";
+        public const string NextPageRefused = "ContactsApiNextPageRefused";
     }
 }

@@ -14,7 +14,6 @@ namespace ContactsModule.Session
     {
         public const string DefaultBaseUri = "https://services.leadconnectorhq.com";
         public const string DefaultApiVersion = "2021-07-28";
-        public static readonly string[] SupportedApiVersions = { "2021-07-28", "2021-04-15" };
 
         private readonly SecureString _token;
         private readonly object _sessionLock = new object();
