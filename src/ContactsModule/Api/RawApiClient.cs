@@ -34,22 +34,31 @@ namespace ContactsModule.Api
             }
             catch (ContactsApiException ex) when (ex.Kind == ApiErrorKind.Unavailable && !apiRequest.ResendAfterAmbiguousFailure && ex.StatusCode == null)
             {
-                throw new ContactsApiException(ApiErrorKind.Unavailable,
-                    ex.Message + " Not retried: " + request.Method.Method + " is not idempotent, so the call may have taken effect; check before sending it again, or use -RetryUnsafe.",
-                    ex.InnerException ?? ex)
-                {
-                    StatusCode = ex.StatusCode,
-                    Method = ex.Method,
-                    Path = ex.Path,
-                    Attempts = ex.Attempts,
-                    TraceId = ex.TraceId,
-                    ApiVersion = request.ApiVersion ?? _session.Options.ApiVersion,
-                };
+                throw NotRetried(request, ex);
             }
         }
 
         /// <summary>The ContactsApiException for an error answer (the same mapping as the contact cmdlets).</summary>
-        public static ContactsApiException ToException(RawApiRequest request, ApiResponse response) =>
-            ContactsApi.ToException(request.ToApiRequest(), response);
+        public static ContactsApiException ToException(RawApiRequest request, ApiResponse response)
+        {
+            var ex = ContactsApi.ToException(request.ToApiRequest(), response);
+            return ex.Kind == ApiErrorKind.Unavailable && response.StatusCode >= 500 && !request.IsIdempotent && !request.RetryUnsafe
+                ? NotRetried(request, ex)
+                : ex;
+        }
+
+        private static ContactsApiException NotRetried(RawApiRequest request, ContactsApiException ex) =>
+            new ContactsApiException(ApiErrorKind.Unavailable,
+                ex.Message + " Not retried: " + request.Method.Method + " is not idempotent, so the call may have taken effect; check before sending it again, or use -RetryUnsafe.",
+                ex.InnerException ?? ex)
+            {
+                StatusCode = ex.StatusCode,
+                Method = ex.Method,
+                Path = ex.Path,
+                Attempts = ex.Attempts,
+                TraceId = ex.TraceId,
+                ServerMessages = ex.ServerMessages,
+                ApiVersion = ex.ApiVersion ?? request.ApiVersion,
+            };
     }
 }
