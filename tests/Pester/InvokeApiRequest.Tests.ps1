@@ -401,12 +401,13 @@ Describe 'The recipes of the help' {
         Push-Location $TestDrive
         try {
             $notes = Import-Csv -Path .\leads.csv |
-                New-Contact -OnDuplicate Skip |
+                New-Contact -OnDuplicate Skip -WarningVariable skipped -WarningAction SilentlyContinue |
                 Invoke-ContactsApiRequest -Method POST -Path '/contacts/{contactId}/notes' -Body @{ body = 'Imported from leads.csv' }
         }
         finally { Pop-Location }
 
         @($notes).Count | Should -Be 3
+        "$skipped" | Should -Match 'skipped, contact .* \(Ivo\) already has this email'
         foreach ($contact in Get-EmulatorContact -Emulator $emu) {
             $activity = Get-Activity $contact.id
             @($activity.notes).Count | Should -Be 1 -Because "$($contact.firstName) was imported (or skipped as existing) and gets one note"

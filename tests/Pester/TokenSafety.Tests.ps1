@@ -139,6 +139,40 @@ Describe 'The token never shows' {
         Assert-NoSecret $run.Text
     }
 
+    It 'in Invoke-ContactsApiRequest runs: verbose and debug, every output type, errors, refused paths and a 401' {
+        Reset-ContactsEmulator -Emulator $emu
+        $run = Invoke-Captured {
+            Connect-ContactsApi -Token $script:token -LocationId $emu.LocationId -BaseUri $emu.BaseUri -RetryDelay 0.01 -MaxRetry 1
+            $contact = New-Contact -FirstName 'Raw' -Email 'raw@example.com'
+            $contact | Invoke-ContactsApiRequest POST '/contacts/{contactId}/notes' -Body @{ body = 'note' } -Verbose -Debug
+            $response = Invoke-ContactsApiRequest GET "/contacts/$($contact.Id)" -OutputType HttpResponse -ResponseHeadersVariable headers -Verbose -Debug
+            $response | Format-List * -Force | Out-String -Width 1000
+            $response.ToString()
+            $headers | Out-String -Width 1000
+            Invoke-ContactsApiRequest GET "/contacts/$($contact.Id)" -OutputType Json -ApiVersion 2023-02-21 -Verbose -Debug
+            Invoke-ContactsApiRequest GET '/contacts/missing/notes' -Verbose -Debug
+            Invoke-ContactsApiRequest GET '/contacts/missing/notes' -SkipHttpErrorCheck -OutputType HttpResponse | Format-List * -Force | Out-String -Width 1000
+            try { Invoke-ContactsApiRequest GET "https://evil.example/contacts/$($contact.Id)" -Verbose } catch { $_ }
+            try { Invoke-ContactsApiRequest GET '/contacts/' -ApiVersion v3 -Verbose } catch { $_ }
+            $null = Set-EmulatorConfig -Emulator $emu -Config @{ errorRate = 1.0 }
+            Invoke-ContactsApiRequest GET "/contacts/$($contact.Id)" -Verbose -Debug
+            Invoke-ContactsApiRequest POST "/contacts/$($contact.Id)/notes" -Body @{ body = 'x' } -Verbose -Debug
+            $null = Set-EmulatorConfig -Emulator $emu -Config @{ errorRate = 0 }
+            $wrong = ConvertTo-SecureString $script:wrongToken -AsPlainText -Force
+            $bad = Connect-ContactsApi -Token $wrong -LocationId $emu.LocationId -BaseUri $emu.BaseUri -PassThru
+            try { Invoke-ContactsApiRequest GET "/contacts/$($contact.Id)" -Connection $bad -Verbose -Debug } catch { $_ }
+        }
+        $errorIds = @($run.Items | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] })
+        $errorIds | Should -Contain 'ContactsApiError'
+        $errorIds | Should -Contain 'ContactsApiPathRefused'
+        $errorIds | Should -Contain 'ContactsApiVersionRejected'
+        $errorIds | Should -Contain 'ContactsApiUnavailable'
+        $errorIds | Should -Contain 'ContactsApiUnauthorized'
+        $run.Text | Should -Match 'POST /contacts/\w+/notes -> 201 Created'
+        $run.Text | Should -Match 'X-RateLimit-Max'
+        Assert-NoSecret $run.Text
+    }
+
     It 'when a plain string is passed to -Token' {
         $run = Invoke-Captured {
             try { Connect-ContactsApi -Token $emu.Token -LocationId $emu.LocationId -BaseUri $emu.BaseUri } catch { $_ }
