@@ -64,7 +64,7 @@ Describe 'Connect-ContactsApi' {
 
     It 'refuses an API version the API does not have' {
         { Connect-ContactsApi -Token $token -LocationId 'x' -ApiVersion '2022-01-01' } |
-            Should -Throw -ErrorId 'ParameterArgumentValidationError,ContactsModule.Cmdlets.ConnectContactsApiCommand'
+            Should -Throw -ErrorId 'ContactsApiVersionInvalid,ContactsModule.Cmdlets.ConnectContactsApiCommand'
     }
 
     It 'reads the token from HIGHLEVEL_API_TOKEN and the location from HIGHLEVEL_LOCATION_ID' {
