@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using ContactsModule.Api;
 
 namespace ContactsModule.Input
 {
@@ -9,8 +11,10 @@ namespace ContactsModule.Input
     /// </summary>
     internal sealed class ContactField
     {
-        public ContactField(string apiName, string parameterName, ContactFieldKind kind, bool updatable, params string[] columnAliases)
+        public ContactField(string apiName, string parameterName, ContactFieldKind kind, bool updatable, Action<ContactPayload, object> assign,
+            params string[] columnAliases)
         {
+            Assign = assign;
             ApiName = apiName;
             ParameterName = parameterName;
             Kind = kind;
@@ -23,6 +27,8 @@ namespace ContactsModule.Input
         /// <summary>The cmdlet parameter: "FirstName". Its name is also a column header for the field.</summary>
         public string ParameterName { get; }
         public ContactFieldKind Kind { get; }
+        /// <summary>Puts the converted value into the request body (null for the kinds whose builder combines several columns).</summary>
+        public Action<ContactPayload, object> Assign { get; }
         /// <summary>False for the fields PUT /contacts/{id} refuses ("property ... should not exist").</summary>
         public bool Updatable { get; }
         /// <summary>Other headers for the field, compared as <see cref="HeaderName"/> does.</summary>

@@ -27,58 +27,80 @@ namespace ContactsModule.Input
             var p = new ContactPayload();
             result.Payload = p;
 
-            p.FirstName = Text(input, "firstName", result);
-            p.LastName = Text(input, "lastName", result);
-            p.Name = Text(input, "name", result);
-            p.Gender = Text(input, "gender", result);
-            p.Address1 = Text(input, "address1", result);
-            p.City = Text(input, "city", result);
-            p.State = Text(input, "state", result);
-            p.PostalCode = Text(input, "postalCode", result);
-            p.Source = Text(input, "source", result);
-            p.CompanyName = Text(input, "companyName", result);
-            p.AssignedTo = Text(input, "assignedTo", result);
-            p.LocationId = Text(input, "locationId", result);
-
-            p.Country = Convert(input, "country", result, (string text, out string value, out string reason) => CountryCodes.TryResolve(text, out value, out reason));
-            p.Email = Convert(input, "email", result, EmailAddressText.TryNormalize);
-            p.Website = Convert(input, "website", result, WebsiteText.TryNormalize);
-            p.Timezone = Convert(input, "timezone", result, TimeZoneNames.TryResolve);
-            string region = p.Country ?? defaultCountry;
-            p.Phone = Convert(input, "phone", result, (string text, out string value, out string reason) =>
-                PhoneNumberNormalizer.TryNormalize(text, region, out value, out reason));
-
-            object dob = input.Get("dateOfBirth");
-            if (!IsBlank(dob) && !IsDamaged(input, "dateOfBirth", result))
+            string region = defaultCountry;
+            foreach (var field in ContactFieldTable.All)
             {
-                string column = input.ColumnOf("dateOfBirth");
-                if (DateOfBirthText.TryParse(dob, region, options.DateFormats, DateOfBirthText.Today, out var canonical, out var reason, out var note, out var noteText))
-                {
-                    p.DateOfBirth = canonical;
-                    if (note != null) result.DateNotes.Add(new DateNote(note.Value, column, Show(dob), noteText));
-                }
-                else result.Errors.Add(new FieldError(column, Show(dob), reason));
+                object value = Read(field, input, result, region, options);
+                if (value == null) continue;
+                field.Assign?.Invoke(p, value);
+                if (field.Kind == ContactFieldKind.Country) region = (string)value;
             }
-
-            object dnd = input.Get("dnd");
-            if (!IsBlank(dnd) && !IsDamaged(input, "dnd", result))
-            {
-                if (BooleanText.TryParse(dnd, out bool flag)) p.Dnd = flag;
-                else result.Errors.Add(new FieldError(input.ColumnOf("dnd"), Show(dnd), "is not a yes/no value. Use true or false (yes/no, y/n and 1/0 work too)."));
-            }
-
-            object tags = input.Get("tags");
-            if (!IsBlank(tags) && !IsDamaged(input, "tags", result))
-            {
-                if (!TagList.TryParse(tags, out var list, out var reason)) result.Errors.Add(new FieldError(input.ColumnOf("tags"), Show(tags), reason));
-                else if (list.Length > 0) p.Tags = list;
-            }
-
-            BuildCustomFields(input, result);
-            BuildDndSettings(input, result);
-            BuildInboundDnd(input, result);
             if (options.RequireIdentity) CheckIdentity(input, result);
             return result;
+        }
+
+        /// <summary>The field's converted value (null: not given, or an error was added); the combining kinds assign it themselves.</summary>
+        private static object Read(ContactField field, ContactInput input, PayloadBuildResult result, string region, ContactReadOptions options)
+        {
+            string name = field.ApiName;
+            switch (field.Kind)
+            {
+                case ContactFieldKind.Text:
+                    return Text(input, name, result);
+                case ContactFieldKind.Country:
+                    return Convert(input, name, result, (string text, out string value, out string reason) => CountryCodes.TryResolve(text, out value, out reason));
+                case ContactFieldKind.Email:
+                    return Convert(input, name, result, EmailAddressText.TryNormalize);
+                case ContactFieldKind.Website:
+                    return Convert(input, name, result, WebsiteText.TryNormalize);
+                case ContactFieldKind.TimeZone:
+                    return Convert(input, name, result, TimeZoneNames.TryResolve);
+                case ContactFieldKind.Phone:
+                    return Convert(input, name, result, (string text, out string value, out string reason) =>
+                        PhoneNumberNormalizer.TryNormalize(text, region, out value, out reason));
+                case ContactFieldKind.Date:
+                    return ReadDate(input, name, result, region, options);
+                case ContactFieldKind.YesNo:
+                    object flag = input.Get(name);
+                    if (IsBlank(flag) || IsDamaged(input, name, result)) return null;
+                    if (BooleanText.TryParse(flag, out bool parsed)) return parsed;
+                    result.Errors.Add(new FieldError(input.ColumnOf(name), Show(flag), "is not a yes/no value. Use true or false (yes/no, y/n and 1/0 work too)."));
+                    return null;
+                case ContactFieldKind.Tags:
+                    object tags = input.Get(name);
+                    if (IsBlank(tags) || IsDamaged(input, name, result)) return null;
+                    if (!TagList.TryParse(tags, out var list, out var why))
+                    {
+                        result.Errors.Add(new FieldError(input.ColumnOf(name), Show(tags), why));
+                        return null;
+                    }
+                    return list.Length > 0 ? list : null;
+                case ContactFieldKind.CustomFields:
+                    BuildCustomFields(input, result);
+                    return null;
+                case ContactFieldKind.DndSettings:
+                    BuildDndSettings(input, result);
+                    return null;
+                case ContactFieldKind.InboundDndSettings:
+                    BuildInboundDnd(input, result);
+                    return null;
+                default:
+                    throw new InvalidOperationException("No conversion for " + field.Kind + ".");
+            }
+        }
+
+        private static string ReadDate(ContactInput input, string name, PayloadBuildResult result, string region, ContactReadOptions options)
+        {
+            object given = input.Get(name);
+            if (IsBlank(given) || IsDamaged(input, name, result)) return null;
+            string column = input.ColumnOf(name);
+            if (DateOfBirthText.TryParse(given, region, options.DateFormats, DateOfBirthText.Today, out var canonical, out var reason, out var note, out var noteText))
+            {
+                if (note != null) result.DateNotes.Add(new DateNote(note.Value, column, Show(given), noteText));
+                return canonical;
+            }
+            result.Errors.Add(new FieldError(column, Show(given), reason));
+            return null;
         }
 
         private static readonly string[] IdentityFields = { "firstName", "lastName", "name", "email", "phone" };

@@ -62,6 +62,26 @@ namespace ContactsModule.Tests.Input
         }
 
         [Fact]
+        public void Each_fields_assign_sets_the_request_body_property_of_its_name()
+        {
+            foreach (var field in ContactFieldTable.All)
+            {
+                bool combining = field.Kind == ContactFieldKind.CustomFields || field.Kind == ContactFieldKind.DndSettings || field.Kind == ContactFieldKind.InboundDndSettings;
+                Assert.Equal(combining, field.Assign == null);
+                if (combining) continue;
+                object value = field.Kind == ContactFieldKind.YesNo ? (object)true : field.Kind == ContactFieldKind.Tags ? new[] { "x" } : "value-of-" + field.ApiName;
+                var payload = new ContactsModule.Api.ContactPayload();
+                field.Assign(payload, value);
+                foreach (var property in typeof(ContactsModule.Api.ContactPayload).GetProperties())
+                {
+                    object got = property.GetValue(payload);
+                    if (string.Equals(property.Name, field.ApiName, StringComparison.OrdinalIgnoreCase)) Assert.Equal(value, got);
+                    else Assert.Null(got);
+                }
+            }
+        }
+
+        [Fact]
         public void Every_field_is_a_property_of_the_request_body()
         {
             var properties = typeof(ContactsModule.Api.ContactPayload).GetProperties().Select(p => p.Name).ToList();
