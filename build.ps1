@@ -9,7 +9,8 @@
     Demo    builds, starts the emulator, imports examples/contacts.csv with Import-Csv | New-Contact and
             shows the contacts created and the rows that failed.
     Bench   runs the benchmarks in bench/ and writes bench/RESULTS.md (not part of Test).
-    Package publishes the built module as a .nupkg to a local file repository (out/repo) with PSResourceGet.
+    Package publishes the built module as a .nupkg to a local file repository (out/repo) with PSResourceGet, and the
+            API emulator beside it as the .NET tool package contacts-emulator.
     Clean   removes out/ and the build output.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
@@ -197,6 +198,12 @@ function Invoke-Package {
     $package = Join-Path $repo "ContactsModule.$version.nupkg"
     if (-not (Test-Path $package)) { throw "Compress-PSResource did not write $package." }
     Write-Host "Package: $package"
+    # The emulator as a .NET tool beside it: dotnet tool install --tool-path <dir> --add-source out/repo contacts-emulator
+    Write-Host '== Package: API emulator (.NET tool contacts-emulator)' -ForegroundColor Cyan
+    Invoke-Dotnet pack (Join-Path $Root 'tests/Emulator/ContactsEmulator.csproj') -c Release -o $repo -nologo -v q
+    $tool = Get-ChildItem $repo -Filter 'contacts-emulator.*.nupkg' | Select-Object -First 1
+    if (-not $tool) { throw "dotnet pack did not write contacts-emulator.<version>.nupkg into $repo." }
+    Write-Host "Emulator tool: $($tool.FullName)"
     Write-Host "Install: Register-PSResourceRepository -Name ContactsModuleLocal -Uri '$repo' -Trusted; Install-PSResource ContactsModule -Repository ContactsModuleLocal"
 }
 

@@ -103,7 +103,7 @@ Describe 'build.ps1 -Task Package' {
     It 'succeeds and writes ContactsModule.<version>.nupkg to out/repo' {
         $PackageRun.ExitCode | Should -Be 0 -Because "$($PackageRun.Output)`n$($PackageRun.Error)"
         Test-Path -LiteralPath $Nupkg | Should -BeTrue
-        @(Get-ChildItem -LiteralPath $RepoDir -Filter *.nupkg).Count | Should -Be 1
+        @(Get-ChildItem -LiteralPath $RepoDir -Filter 'ContactsModule.*.nupkg').Count | Should -Be 1
     }
 
     It 'leaves a used home''s PSResourceGet settings as they were' {
@@ -223,5 +223,56 @@ $contact = New-Contact -FirstName 'Packaged' -LastName 'Install' -Email ("pkg-{0
         $result.ModuleBase | Should -BeLike "$savePath*"
         $result.ContactId | Should -Not -BeNullOrEmpty
         Test-Path -LiteralPath (Join-Path $savePath "ContactsModule/$Version/dependencies/System.Text.Json.dll") | Should -BeTrue
+    }
+}
+
+Describe 'The emulator as a .NET tool (contacts-emulator)' {
+    BeforeAll {
+        # A fresh machine: empty HOME, NuGet packages folder and CLI home; the package folder is the only source added.
+        $script:ToolHome = Join-Path $TestDrive 'tool-home'
+        $script:ToolPath = Join-Path $TestDrive 'tools'
+        $null = New-Item -ItemType Directory -Path $ToolHome -Force
+        $saved = @{}
+        $toolEnvironment = @{ HOME = $ToolHome; USERPROFILE = $ToolHome; DOTNET_CLI_HOME = $ToolHome; NUGET_PACKAGES = (Join-Path $ToolHome 'packages'); DOTNET_NOLOGO = '1'; DOTNET_CLI_TELEMETRY_OPTOUT = '1' }
+        foreach ($key in $toolEnvironment.Keys) { $saved[$key] = [Environment]::GetEnvironmentVariable($key); [Environment]::SetEnvironmentVariable($key, $toolEnvironment[$key]) }
+        try {
+            $script:InstallOutput = & dotnet tool install --tool-path $ToolPath --add-source $RepoDir --ignore-failed-sources contacts-emulator 2>&1
+            $script:InstallExit = $LASTEXITCODE
+        }
+        finally {
+            foreach ($key in $saved.Keys) { [Environment]::SetEnvironmentVariable($key, $saved[$key]) }
+        }
+    }
+
+    It 'is written to out/repo beside the module package' {
+        @(Get-ChildItem -LiteralPath $RepoDir -Filter 'contacts-emulator.*.nupkg').Count | Should -Be 1
+    }
+
+    It 'installs from the package folder into a temporary tool path, starts and answers a request' {
+        $InstallExit | Should -Be 0 -Because ($InstallOutput -join "`n")
+        $command = Get-ChildItem -LiteralPath $ToolPath -Filter 'contacts-emulator*' | Where-Object { -not $_.PSIsContainer } | Select-Object -First 1
+        $command | Should -Not -BeNullOrEmpty
+        $startInfo = [System.Diagnostics.ProcessStartInfo]::new($command.FullName)
+        foreach ($argument in '--port', '0', '--exit-on-stdin-close') { $startInfo.ArgumentList.Add($argument) }
+        $startInfo.UseShellExecute = $false
+        $startInfo.RedirectStandardOutput = $true
+        $startInfo.RedirectStandardInput = $true
+        $startInfo.RedirectStandardError = $true
+        $process = [System.Diagnostics.Process]::Start($startInfo)
+        try {
+            $read = $process.StandardOutput.ReadLineAsync()
+            $read.Wait(60000) | Should -BeTrue -Because 'the tool prints EMULATOR_LISTENING when it is ready'
+            $read.Result | Should -Match '^EMULATOR_LISTENING (http://127\.0\.0\.1:\d+)$'
+            $base = ($read.Result -split ' ')[1]
+            (Invoke-RestMethod -Uri "$base/__emulator/health" -NoProxy).ok | Should -BeTrue
+            $created = Invoke-RestMethod -Uri "$base/contacts/" -Method Post -NoProxy -ContentType 'application/json' `
+                -Headers @{ Authorization = 'Bearer pit-emulator-token-0001'; Version = '2023-02-21' } -Body '{"locationId":"emulator-location","firstName":"Tool"}'
+            $created.contact.firstName | Should -Be 'Tool'
+        }
+        finally {
+            $process.StandardInput.Close()
+            if (-not $process.WaitForExit(10000)) { $process.Kill($true) }
+            $process.Dispose()
+        }
     }
 }
