@@ -34,8 +34,10 @@ public sealed class ApiPipelineMiddleware
         var started = Stopwatch.GetTimestamp();
         var arrivedMs = _runtime.ElapsedMs;
         var body = await ReadBodyAsync(context);
-        var entry = _runtime.Log.Begin(context, body, arrivedMs, config.RequestLogLimit);
-        var request = new RequestContext { RawBody = body, LogEntry = entry, Faultable = FaultInjector.Applies(config, path) };
+        bool oauth = OAuthEndpoints.IsOAuthPath(path);
+        // OAuth form bodies carry the client secret, refresh tokens and codes: the log keeps fingerprints only.
+        var entry = _runtime.Log.Begin(context, oauth ? FormBody.Redact(body) : body, arrivedMs, config.RequestLogLimit);
+        var request = new RequestContext { RawBody = body, LogEntry = entry, Faultable = !oauth && FaultInjector.Applies(config, path) };
         context.Features.Set(request);
         // durationMs ends when the response starts: the client cannot have the answer before that, so a logged
         // [arrival, arrival + durationMs] always lies inside the client's own time in flight.
@@ -49,7 +51,8 @@ public sealed class ApiPipelineMiddleware
         {
             var delay = _runtime.Faults.LatencyMs(config);
             if (delay > 0) await Task.Delay(delay, context.RequestAborted);
-            await ProcessAsync(context, request, config);
+            if (oauth) await _next(context); // the OAuth endpoints check their own credentials
+            else await ProcessAsync(context, request, config);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -70,7 +73,35 @@ public sealed class ApiPipelineMiddleware
     private async Task ProcessAsync(HttpContext context, RequestContext request, EmulatorConfig config)
     {
         var token = BearerToken(context.Request.Headers.Authorization.ToString());
-        if (token == null || !config.Tokens.TryGetValue(token, out var locationId))
+        string locationId = null;
+        string limiterKey = null;
+        if (token != null && config.Tokens.TryGetValue(token, out locationId))
+        {
+            // A Private Integration: its own burst counter per location.
+            limiterKey = token + "\n" + locationId;
+        }
+        else if (token != null && _runtime.OAuth.FindAccessToken(token) is { } issued)
+        {
+            if (issued.ExpiresAtUtc <= DateTime.UtcNow)
+            {
+                request.Fault = "tokenExpired";
+                SetRateLimitHeaders(context, _runtime.RateLimiter.Peek(string.Empty, config));
+                await ApiResponses.Unauthorized(context);
+                return;
+            }
+            if (issued.Grant.IsCompany)
+            {
+                // An agency token is not a sub-account token: it needs /oauth/locationToken first.
+                request.Fault = "companyToken";
+                SetRateLimitHeaders(context, _runtime.RateLimiter.Peek(string.Empty, config));
+                await ApiResponses.Error(context, 401, OAuthEndpoints.NotAuthorizedForScope, "Unauthorized");
+                return;
+            }
+            locationId = issued.Grant.LocationId;
+            // A Marketplace app: one budget per (app, location), whichever of its tokens is used.
+            limiterKey = "app:" + issued.Grant.AppId + "\n" + locationId;
+        }
+        if (limiterKey == null)
         {
             SetRateLimitHeaders(context, _runtime.RateLimiter.Peek(string.Empty, config));
             await ApiResponses.Unauthorized(context);
@@ -78,7 +109,6 @@ public sealed class ApiPipelineMiddleware
         }
         request.Token = token;
         request.LocationId = locationId;
-        var limiterKey = token + "\n" + locationId;
 
         if (request.Faultable && _runtime.Faults.TakeStormSlot(config))
         {
@@ -146,7 +176,7 @@ public sealed class ApiPipelineMiddleware
         return context.Request.Method + " " + (template ?? context.Request.Path.Value);
     }
 
-    private static string BearerToken(string authorization)
+    public static string BearerToken(string authorization)
     {
         const string scheme = "Bearer ";
         if (authorization == null || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)) return null;

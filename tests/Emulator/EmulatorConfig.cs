@@ -53,6 +53,47 @@ public sealed class EmulatorConfig
 
     /// <summary>Base URI written into meta.nextPageUrl; null: the request's own scheme and host.</summary>
     public string PublicBaseUri { get; set; }
+    /// <summary>Marketplace apps that may call /oauth/token.</summary>
+    [JsonPropertyName("oauthApps")]
+    public List<OAuthAppConfig> OAuthApps { get; set; } =
+    [
+        new() { ClientId = "emulatorapp000000000001-cl1ent0001", ClientSecret = "emulator-client-secret-0001", AppId = "emulatorapp000000000001" },
+    ];
+
+    /// <summary>Refresh tokens valid at start (each single-use, like the ones /oauth/token hands out).</summary>
+    public Dictionary<string, OAuthGrantSeed> RefreshTokens { get; set; } = new()
+    {
+        ["emulator-refresh-location-0001"] = new() { UserType = "Location", LocationId = "emulator-location" },
+        ["emulator-refresh-company-0001"] = new() { UserType = "Company" },
+    };
+
+    /// <summary>Authorization codes valid at start (single-use).</summary>
+    public Dictionary<string, OAuthGrantSeed> AuthorizationCodes { get; set; } = new()
+    {
+        ["emulator-code-location-0001"] = new() { UserType = "Location", LocationId = "emulator-location" },
+        ["emulator-code-company-0001"] = new() { UserType = "Company" },
+    };
+
+    /// <summary>expires_in of access tokens from /oauth/token (HighLevel: 86399).</summary>
+    public int AccessTokenExpiresIn { get; set; } = 86399;
+
+    /// <summary>expires_in of location tokens from /oauth/locationToken.</summary>
+    public int LocationTokenExpiresIn { get; set; } = 86399;
+
+    /// <summary>The agency that installed the app.</summary>
+    public string CompanyId { get; set; } = "emulator-company";
+
+    /// <summary>The agency's locations where the app is installed (/oauth/installedLocations, /oauth/locationToken).</summary>
+    public List<InstalledLocationConfig> CompanyLocations { get; set; } =
+    [
+        new() { Id = "emulator-location", Name = "Emulator Location", Address = "1 Main St, Springfield" },
+        new() { Id = "other-location", Name = "Other Location", Address = "2 Side St, Springfield" },
+        new() { Id = "agency-location-3", Name = "Agency Location 3", Address = "3 High St, Shelbyville" },
+        new() { Id = "agency-location-4", Name = "Agency Location 4", Address = "4 Low St, Shelbyville" },
+    ];
+
+    /// <summary>Paused or cancelled sub-accounts: their refreshes and location tokens get 400 "Location is not active".</summary>
+    public List<string> InactiveLocations { get; set; } = [];
 
     /// <summary>Oldest request-log entries are dropped beyond this many.</summary>
     public int RequestLogLimit { get; set; } = 100000;
@@ -120,5 +161,20 @@ public sealed class EmulatorConfig
         if (ApiVersions == null || ApiVersions.Count == 0) yield return "apiVersions must list at least one version";
         if (RetiredApiVersions == null) yield return "retiredApiVersions must be a list (empty for none)";
         if (PublicBaseUri != null && !Uri.TryCreate(PublicBaseUri, UriKind.Absolute, out _)) yield return "publicBaseUri must be an absolute URI";
+        if (OAuthApps == null || OAuthApps.Any(a => string.IsNullOrEmpty(a?.ClientId) || string.IsNullOrEmpty(a.ClientSecret) || string.IsNullOrEmpty(a.AppId)))
+            yield return "oauthApps must be a list of {clientId, clientSecret, appId}";
+        foreach (var (name, seeds) in new[] { ("refreshTokens", RefreshTokens), ("authorizationCodes", AuthorizationCodes) })
+        {
+            if (seeds == null) { yield return $"{name} must be an object"; continue; }
+            foreach (var (key, seed) in seeds)
+            {
+                if (seed == null || seed.UserType is not ("Location" or "Company")) yield return $"{name}.{key}: userType must be Location or Company";
+                else if (seed.UserType == "Location" && string.IsNullOrEmpty(seed.LocationId)) yield return $"{name}.{key}: a Location grant needs a locationId";
+            }
+        }
+        if (AccessTokenExpiresIn < 1 || LocationTokenExpiresIn < 1) yield return "accessTokenExpiresIn and locationTokenExpiresIn must be at least 1";
+        if (string.IsNullOrEmpty(CompanyId)) yield return "companyId must not be empty";
+        if (CompanyLocations == null || CompanyLocations.Any(l => string.IsNullOrEmpty(l?.Id))) yield return "companyLocations must be a list of {id, name, address}";
+        if (InactiveLocations == null) yield return "inactiveLocations must be a list";
     }
 }

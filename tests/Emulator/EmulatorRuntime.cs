@@ -29,6 +29,7 @@ public sealed class EmulatorRuntime
     public FaultInjector Faults { get; }
     public RateLimiter RateLimiter { get; } = new();
     public RequestLog Log { get; } = new();
+    public OAuthStore OAuth { get; } = new();
 
     /// <summary>Milliseconds since start or the last reset.</summary>
     public double ElapsedMs => Stopwatch.GetElapsedTime(Interlocked.Read(ref _clockStart)).TotalMilliseconds;
@@ -57,6 +58,7 @@ public sealed class EmulatorRuntime
             Store.Clear();
             Activity.Clear();
             RateLimiter.Clear();
+            OAuth.Clear();
             Faults.ResetStorm();
             Log.Clear(resetSequence: true);
             Interlocked.Exchange(ref _clockStart, Stopwatch.GetTimestamp());

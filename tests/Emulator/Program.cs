@@ -50,6 +50,7 @@ app.UseRouting();
 ContactEndpoints.Map(app, runtime);
 CustomFieldEndpoints.Map(app, runtime);
 ContactActivityEndpoints.Map(app, runtime);
+OAuthEndpoints.Map(app, runtime);
 AdminEndpoints.Map(app, runtime, app.Lifetime);
 app.MapFallback(ctx =>
 {

@@ -48,7 +48,8 @@ function Start-ContactsEmulator {
     Starts the emulator on a free 127.0.0.1 port and returns how to reach it.
     .OUTPUTS
     [pscustomobject] BaseUri ([uri], e.g. http://127.0.0.1:41234/), Process, Token, LocationId, OtherToken,
-    OtherLocationId, ConfigPath (temp config file or $null).
+    OtherLocationId, ClientId, ClientSecret, AppId, RefreshToken, CompanyRefreshToken, CompanyId, ConfigPath (temp config
+    file or $null).
     #>
     [CmdletBinding()]
     param(
@@ -113,6 +114,13 @@ function Start-ContactsEmulator {
         LocationId      = 'emulator-location'
         OtherToken      = 'pit-other-token-0002'
         OtherLocationId = 'other-location'
+        # OAuth (Marketplace app): the registered app and single-use refresh tokens valid at start.
+        ClientId        = 'emulatorapp000000000001-cl1ent0001'
+        ClientSecret    = 'emulator-client-secret-0001'
+        AppId           = 'emulatorapp000000000001'
+        RefreshToken    = 'emulator-refresh-location-0001'
+        CompanyRefreshToken = 'emulator-refresh-company-0001'
+        CompanyId       = 'emulator-company'
         ConfigPath      = $configPath
     }
 }
@@ -293,6 +301,14 @@ function Invoke-WithCapturedHost {
     }
 }
 
-Export-ModuleMember -Function Invoke-WithCapturedHost, Start-ContactsEmulator, Stop-ContactsEmulator, Reset-ContactsEmulator, Get-EmulatorContact,
+function Get-EmulatorSecretFingerprint {
+    <# .SYNOPSIS How the request log shows a client secret, refresh token or code: "redacted:" and 12 hex digits of its SHA-256. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] [string] $Secret)
+    $hash = [System.Security.Cryptography.SHA256]::HashData([System.Text.Encoding]::UTF8.GetBytes($Secret))
+    'redacted:' + [System.Convert]::ToHexString($hash, 0, 6).ToLowerInvariant()
+}
+
+Export-ModuleMember -Function Get-EmulatorSecretFingerprint, Invoke-WithCapturedHost, Start-ContactsEmulator, Stop-ContactsEmulator, Reset-ContactsEmulator, Get-EmulatorContact,
     Add-EmulatorContact, Get-EmulatorRequest, Clear-EmulatorRequest, Get-EmulatorConfig, Set-EmulatorConfig, Get-EmulatorStat,
     Set-EmulatorCustomField
