@@ -13,6 +13,7 @@
         'Connect-ContactsApi'
         'Disconnect-ContactsApi'
         'Get-ContactsApiConnection'
+        'Get-ContactsApiLocation'
         'New-Contact'
         'Get-Contact'
         'Set-Contact'
@@ -25,6 +26,7 @@
     VariablesToExport      = @()
     AliasesToExport        = @()
     FormatsToProcess       = @('ContactsModule.format.ps1xml')
+    TypesToProcess         = @('ContactsModule.types.ps1xml')
     PrivateData            = @{
         PSData = @{
             Tags         = @('HighLevel', 'LeadConnector', 'GoHighLevel', 'CRM', 'Contacts', 'API', 'CSV', 'Import', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')

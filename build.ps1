@@ -48,6 +48,7 @@ function Invoke-Build {
     $dependencies = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'dependencies') -Force
     Copy-Item (Join-Path $Root 'ContactsModule.psd1') $ModuleOut
     Copy-Item (Join-Path $Root 'src/ContactsModule/Formats/ContactsModule.format.ps1xml') $ModuleOut
+    Copy-Item (Join-Path $Root 'src/ContactsModule/Types/ContactsModule.types.ps1xml') $ModuleOut
     Copy-Item (Join-Path $bin 'ContactsModule.dll'), (Join-Path $bin 'ContactsModule.pdb') $ModuleOut
     # Everything else the DLL needs goes to dependencies/, which the module's resolver loads from only when the
     # host has no copy of its own (Windows PowerShell 5.1). PowerShell's own assemblies are never shipped.

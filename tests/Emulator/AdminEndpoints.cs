@@ -106,6 +106,9 @@ public static class AdminEndpoints
         app.MapDelete(Prefix + "/requests", ctx =>
             ApiResponses.Json(ctx, 200, new JsonObject { ["cleared"] = runtime.Log.Clear(resetSequence: false) }));
 
+        app.MapPost(Prefix + "/oauth/expireAccessTokens", ctx =>
+            ApiResponses.Json(ctx, 200, new JsonObject { ["expired"] = runtime.OAuth.ExpireAccessTokens() }));
+
         app.MapGet(Prefix + "/config", ctx => ApiResponses.Json(ctx, 200, runtime.Config.ToJson()));
 
         app.MapPut(Prefix + "/config", async ctx =>

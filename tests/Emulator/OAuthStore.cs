@@ -64,6 +64,17 @@ public sealed class OAuthStore
         return token;
     }
 
+    /// <summary>Makes every issued access token expired now (as if revoked): the next call with one gets 401. Returns how many.</summary>
+    public int ExpireAccessTokens()
+    {
+        lock (_gate)
+        {
+            var now = DateTime.UtcNow;
+            foreach (var token in _accessTokens.Keys.ToList()) _accessTokens[token] = _accessTokens[token] with { ExpiresAtUtc = now };
+            return _accessTokens.Count;
+        }
+    }
+
     public void Clear()
     {
         lock (_gate)

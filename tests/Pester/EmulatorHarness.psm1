@@ -301,6 +301,13 @@ function Invoke-WithCapturedHost {
     }
 }
 
+function Revoke-EmulatorAccessToken {
+    <# .SYNOPSIS Every OAuth access token issued so far expires now (the next call with one gets 401). Returns how many. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    (Invoke-EmulatorAdmin -Emulator $Emulator -Method Post -Path 'oauth/expireAccessTokens').expired
+}
+
 function Get-EmulatorSecretFingerprint {
     <# .SYNOPSIS How the request log shows a client secret, refresh token or code: "redacted:" and 12 hex digits of its SHA-256. #>
     [CmdletBinding()]
@@ -309,6 +316,6 @@ function Get-EmulatorSecretFingerprint {
     'redacted:' + [System.Convert]::ToHexString($hash, 0, 6).ToLowerInvariant()
 }
 
-Export-ModuleMember -Function Get-EmulatorSecretFingerprint, Invoke-WithCapturedHost, Start-ContactsEmulator, Stop-ContactsEmulator, Reset-ContactsEmulator, Get-EmulatorContact,
+Export-ModuleMember -Function Get-EmulatorSecretFingerprint, Revoke-EmulatorAccessToken, Invoke-WithCapturedHost, Start-ContactsEmulator, Stop-ContactsEmulator, Reset-ContactsEmulator, Get-EmulatorContact,
     Add-EmulatorContact, Get-EmulatorRequest, Clear-EmulatorRequest, Get-EmulatorConfig, Set-EmulatorConfig, Get-EmulatorStat,
     Set-EmulatorCustomField

@@ -188,3 +188,75 @@ Describe 'The token never shows' {
         @(Get-EmulatorRequest -Emulator $emu)[0].headers.Authorization | Should -BeExactly "Bearer $($emu.Token)"
     }
 }
+
+Describe 'OAuth secrets never show' {
+    # The client secret, every refresh token (given and rotated) and every access token the emulator handed out
+    # (read from its request log, never printed) are searched for in all streams, the transcript, Export-Clixml,
+    # ConvertTo-Json and ToString() of the connection, and the refresh token file's permissions are checked.
+    It 'in OAuth runs with -Verbose and -Debug: refreshes, a 401 renewal, an agency run, refused grants' {
+        Reset-ContactsEmulator -Emulator $emu
+        $null = Set-EmulatorConfig -Emulator $emu -Config @{ accessTokenExpiresIn = 2; locationTokenExpiresIn = 2 }
+        $clientSecret = ConvertTo-SecureString $emu.ClientSecret -AsPlainText -Force
+        $tokenFile = Join-Path $TestDrive 'refresh-token.txt'
+        $clixml = Join-Path $TestDrive 'oauth-connection.xml'
+        $rotated = [System.Collections.Generic.List[string]]::new()
+        # Canaries held in variables: a literal would show in the error records' InvocationInfo.Line.
+        $wrongSecret = 'canary-wrong-' + 'secret'
+        $wrongRefresh = 'canary-refresh-' + 'token'
+        $unknownRefresh = 'canary-unknown-' + 'refresh'
+        $run = Invoke-Captured {
+            $location = Connect-ContactsApi -ClientId $emu.ClientId -ClientSecret $clientSecret -RefreshTokenPath $tokenFile -BaseUri $emu.BaseUri `
+                -RefreshToken (ConvertTo-SecureString $emu.RefreshToken -AsPlainText -Force) -RetryDelay 0.05 -PassThru -Verbose -Debug
+            $rotated.Add([System.Net.NetworkCredential]::new('', $location.RefreshToken).Password)
+            Import-Csv "$repo/examples/contacts.csv" | Select-Object -First 5 | New-Contact -Verbose -Debug
+            Start-Sleep -Milliseconds 2100
+            New-Contact -FirstName 'Later' -Email 'later@example.com' -Verbose -Debug
+            $null = Revoke-EmulatorAccessToken -Emulator $emu
+            New-Contact -FirstName 'Revoked' -Email 'revoked@example.com' -Verbose -Debug
+            $rotated.Add([System.Net.NetworkCredential]::new('', $location.RefreshToken).Password)
+            $location
+            $location.ToString()
+            $location | Format-List * -Force | Out-String -Width 1000
+            $location | ConvertTo-Json -Depth 5
+            $location | Export-Clixml -LiteralPath $clixml
+            Get-Content -LiteralPath $clixml -Raw
+            Get-ContactsApiConnection | Format-List * -Force | Out-String -Width 1000
+
+            $agency = Connect-ContactsApi -ClientId $emu.ClientId -ClientSecret $clientSecret -UserType Company -BaseUri $emu.BaseUri `
+                -RefreshToken (ConvertTo-SecureString $emu.CompanyRefreshToken -AsPlainText -Force) -RetryDelay 0.05 -PassThru -Verbose -Debug
+            Get-ContactsApiLocation -Verbose -Debug
+            New-Contact -FirstName 'Agency' -Email 'agency@example.com' -LocationId 'agency-location-3' -Verbose -Debug
+            $rotated.Add([System.Net.NetworkCredential]::new('', $agency.RefreshToken).Password)
+            $agency | Format-List * -Force | Out-String -Width 1000
+            $agency | ConvertTo-Json -Depth 5
+            $agency.ToString()
+
+            try { Connect-ContactsApi -ClientId $emu.ClientId -ClientSecret $clientSecret -BaseUri $emu.BaseUri -RefreshToken (ConvertTo-SecureString $unknownRefresh -AsPlainText -Force) -Verbose -Debug } catch { $_ }
+            try { Connect-ContactsApi -ClientId $emu.ClientId -ClientSecret (ConvertTo-SecureString $wrongSecret -AsPlainText -Force) -BaseUri $emu.BaseUri -RefreshToken (ConvertTo-SecureString $wrongRefresh -AsPlainText -Force) -Verbose -Debug } catch { $_ }
+        }
+        $null = Set-EmulatorConfig -Emulator $emu -Config @{ accessTokenExpiresIn = 86399; locationTokenExpiresIn = 86399 }
+        Connect-ContactsApi -Token $token -LocationId $emu.LocationId -BaseUri $emu.BaseUri -RetryDelay 0.05
+
+        $log = @(Get-EmulatorRequest -Emulator $emu)
+        $accessTokens = @($log | ForEach-Object { "$($_.headers.Authorization)" } | Where-Object { $_ -like 'Bearer emu-at-*' } | ForEach-Object { $_.Substring(7) } | Select-Object -Unique)
+        $accessTokens.Count | Should -BeGreaterOrEqual 4 -Because 'the run refreshed location, agency and location tokens'
+        $errorIds = @($run.Items | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] })
+        $errorIds | Should -Contain 'ContactsApiInvalidGrant'
+        $errorIds | Should -Contain 'ContactsApiInvalidClient'
+        $run.Text | Should -Match 'got 401 with an OAuth access token'
+        $run.Text | Should -Match 'OAuth: got a new access token'
+        $run.Text | Should -Match 'POST /oauth/locationToken -> 200'
+
+        $oauthSecrets = @($emu.ClientSecret, $emu.RefreshToken, $emu.CompanyRefreshToken, $wrongSecret, $wrongRefresh, $unknownRefresh) + $rotated + $accessTokens
+        foreach ($secret in $oauthSecrets) {
+            $run.Text.IndexOf($secret, [System.StringComparison]::OrdinalIgnoreCase) | Should -Be -1 -Because 'no OAuth secret may appear'
+        }
+        # The log itself keeps fingerprints only.
+        foreach ($entry in $log | Where-Object path -like '/oauth/*') {
+            foreach ($secret in @($emu.ClientSecret) + $rotated + @($emu.RefreshToken, $emu.CompanyRefreshToken)) { "$($entry.body)".Contains($secret) | Should -BeFalse }
+        }
+        if (-not $IsWindows) { (Get-Item -LiteralPath $tokenFile).UnixMode | Should -Be '-rw-------' }
+        (Get-Content -LiteralPath $tokenFile -Raw) | Should -BeExactly $rotated[1]
+        (Get-Content -LiteralPath $clixml -Raw) | Should -Not -Match 'RefreshToken"'
+    }
+}

@@ -23,5 +23,11 @@ namespace ContactsModule.Api
         InvalidResponse,
         /// <summary>400 saying the Version header's value is retired, unknown or unsupported. Stops the whole run.</summary>
         VersionRejected,
+        /// <summary>OAuth: 400 "Invalid grant": the refresh token (or code) is invalid, expired or already used. Stops the run.</summary>
+        InvalidGrant,
+        /// <summary>OAuth: 400 "Location is not active": the sub-account is paused or cancelled.</summary>
+        LocationNotActive,
+        /// <summary>OAuth: /oauth/token refused the client id or secret (401). Stops the run.</summary>
+        InvalidClient,
     }
 }

@@ -18,15 +18,19 @@ namespace ContactsModule.Api
     public sealed class ApiSession
     {
         private static readonly Random Jitter = new Random();
-        private readonly AuthenticationHeaderValue _authorization;
+        private readonly IAccessTokenProvider _tokens;
 
         public ApiSession(ApiSessionOptions options, string token)
+            : this(options, new StaticTokenProvider(token))
+        {
+        }
+
+        internal ApiSession(ApiSessionOptions options, IAccessTokenProvider tokens)
         {
             if (options == null) throw new ArgumentNullException(nameof(options));
-            if (string.IsNullOrEmpty(token)) throw new ArgumentException("A token is required.", nameof(token));
             Options = options;
-            _authorization = new AuthenticationHeaderValue("Bearer", token);
-            Limiter = RateLimiterRegistry.Get(options.BaseUri, token, options.LocationId);
+            _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
+            Limiter = RateLimiterRegistry.Get(options.BaseUri, tokens.LimiterIdentity, options.LocationId);
         }
 
         public ApiSessionOptions Options { get; }
@@ -44,6 +48,7 @@ namespace ContactsModule.Api
             var retry = Options.Retry;
             var total = Stopwatch.StartNew();
             bool mayHaveTakenEffect = false;
+            bool renewedAfter401 = false;
             for (int attempt = 1; ; attempt++)
             {
                 if (mayHaveTakenEffect && request.BeforeResendAfterAmbiguousFailure != null)
@@ -51,8 +56,8 @@ namespace ContactsModule.Api
                     if (await request.BeforeResendAfterAmbiguousFailure(cancellationToken).ConfigureAwait(false)) return null;
                 }
 
-                await Limiter.WaitAsync(trace, cancellationToken).ConfigureAwait(false);
-                var attemptResult = await SendOnceAsync(request, trace, cancellationToken).ConfigureAwait(false);
+                string token = await TokenAndSlotAsync(trace, cancellationToken).ConfigureAwait(false);
+                var attemptResult = await SendOnceAsync(request, token, trace, cancellationToken).ConfigureAwait(false);
                 var response = attemptResult.Response;
                 TimeSpan? pause = null;
                 string failure;
@@ -73,6 +78,15 @@ namespace ContactsModule.Api
                         if (!request.ResendAfterAmbiguousFailure) return response;
                         mayHaveTakenEffect = true;
                         failure = response.StatusCode.ToString(CultureInfo.InvariantCulture);
+                    }
+                    else if (response.StatusCode == 401 && _tokens.CanRenew && !renewedAfter401)
+                    {
+                        // HighLevel does not document the wording of an expired-token 401: any 401 renews an OAuth token once.
+                        renewedAfter401 = true;
+                        trace.Verbose(request + " got 401 with an OAuth access token; getting a new token and sending it again.");
+                        await _tokens.RenewAsync(token, trace, cancellationToken).ConfigureAwait(false);
+                        attempt--;
+                        continue;
                     }
                     else
                     {
@@ -118,14 +132,28 @@ namespace ContactsModule.Api
             return TimeSpan.FromMilliseconds(baseMs * factor);
         }
 
-        private async Task<AttemptResult> SendOnceAsync(ApiRequest request, IApiTrace trace, CancellationToken cancellationToken)
+        /// <summary>
+        /// The token first, then the rate-limit slot: a request waiting for a token refresh holds no slot, so no burst
+        /// follows the refresh. A token that came within its refresh margin while waiting for the slot is fetched again.
+        /// </summary>
+        private async Task<string> TokenAndSlotAsync(IApiTrace trace, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                string token = await _tokens.GetAccessTokenAsync(trace, cancellationToken).ConfigureAwait(false);
+                await Limiter.WaitAsync(trace, cancellationToken).ConfigureAwait(false);
+                if (_tokens.IsFresh(token)) return token;
+            }
+        }
+
+        private async Task<AttemptResult> SendOnceAsync(ApiRequest request, string token, IApiTrace trace, CancellationToken cancellationToken)
         {
             var uri = new Uri(Options.BaseUri, request.Path.TrimStart('/'));
             var watch = Stopwatch.StartNew();
             using (var message = new HttpRequestMessage(request.Method, uri))
             using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                message.Headers.Authorization = _authorization;
+                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 string version = request.ApiVersion ?? Options.ApiVersion;
                 message.Headers.Add("Version", version);
                 message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));

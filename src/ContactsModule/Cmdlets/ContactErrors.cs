@@ -13,7 +13,12 @@ namespace ContactsModule.Cmdlets
         /// <summary>Failures after which sending more rows is pointless: they stop the whole pipeline.</summary>
         public static bool IsTerminating(ApiErrorKind kind) =>
             kind == ApiErrorKind.Unauthorized || kind == ApiErrorKind.Forbidden || kind == ApiErrorKind.DailyQuotaExhausted ||
-            kind == ApiErrorKind.VersionRejected;
+            kind == ApiErrorKind.VersionRejected ||
+            kind == ApiErrorKind.InvalidGrant || kind == ApiErrorKind.InvalidClient || kind == ApiErrorKind.LocationNotActive;
+
+        /// <summary>In an agency run, failures that concern one location only: its rows fail, the other locations go on.</summary>
+        public static bool IsLocationScoped(ApiErrorKind kind) =>
+            kind == ApiErrorKind.Forbidden || kind == ApiErrorKind.LocationNotActive || kind == ApiErrorKind.DailyQuotaExhausted;
 
         public static ErrorRecord Validation(string rowLabel, IList<FieldError> errors, object target)
         {
@@ -66,6 +71,21 @@ namespace ContactsModule.Cmdlets
                     id = ErrorIds.DailyQuotaExceeded; category = ErrorCategory.QuotaExceeded;
                     what = ex.Message;
                     action = "Run the remaining rows again after the quota resets.";
+                    break;
+                case ApiErrorKind.InvalidGrant:
+                    id = ErrorIds.InvalidGrant; category = ErrorCategory.AuthenticationError;
+                    what = "HighLevel refused the refresh token (" + Server(ex) + "): it is invalid, expired, or was already used. Refresh tokens are single-use: each refresh replaces it with a new one.";
+                    action = "Connect again with the latest refresh token (Get-ContactsApiConnection's RefreshToken, or the -RefreshTokenPath file), or install/authorize the app again to get a new one.";
+                    break;
+                case ApiErrorKind.LocationNotActive:
+                    id = ErrorIds.LocationNotActive; category = ErrorCategory.ResourceUnavailable;
+                    what = "HighLevel says the location is not active (" + Server(ex) + "): the sub-account is paused or cancelled.";
+                    action = "Reactivate the sub-account in HighLevel (the same refresh token works again then), or leave its rows out and send them later.";
+                    break;
+                case ApiErrorKind.InvalidClient:
+                    id = ErrorIds.InvalidClient; category = ErrorCategory.AuthenticationError;
+                    what = "HighLevel refused the app's client id or client secret (" + Server(ex) + ").";
+                    action = "Check -ClientId and -ClientSecret (or " + ConnectContactsApiCommand.ClientIdVariable + " and " + ConnectContactsApiCommand.ClientSecretVariable + ") against the app's settings in the HighLevel Marketplace.";
                     break;
                 case ApiErrorKind.Unavailable:
                     id = ErrorIds.Unavailable; category = ErrorCategory.ResourceUnavailable;

@@ -23,5 +23,10 @@ namespace ContactsModule.Cmdlets
         public const string PathRefused = "ContactsApiPathRefused";
         public const string BodyInvalid = "ContactsApiBodyInvalid";
         public const string NextPageRefused = "ContactsApiNextPageRefused";
+        public const string OAuthCredentialsMissing = "ContactsApiOAuthCredentialsMissing";
+        public const string InvalidGrant = "ContactsApiInvalidGrant";
+        public const string InvalidClient = "ContactsApiInvalidClient";
+        public const string LocationNotActive = "ContactsApiLocationNotActive";
+        public const string RefreshTokenFileFailed = "ContactsApiRefreshTokenFileFailed";
     }
 }

@@ -148,6 +148,11 @@ namespace ContactsModule.Cmdlets
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 10;
 
+        /// <summary>Agency connections: how many locations are worked at once (each with up to -ThrottleLimit requests in flight).</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int LocationThrottleLimit { get; set; } = 8;
+
         private RowRunner _rows;
         private ContactRowReader _reader;
         // -LocationId typed on the command line applies to every row: its 403 is a setup failure that stops the run.
@@ -158,7 +163,8 @@ namespace ContactsModule.Cmdlets
             _reader = ContactRowReader.Create(this, DefaultCountry, CustomFieldColumn, IgnoreColumn, DateFormat, forUpdate: false);
             _ = ActiveConnection;
             _locationOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(LocationId));
-            _rows = new RowRunner(this, "New-Contact", ThrottleLimit, "New-Contact -OnDuplicate Skip") { Summary = new ContactRunSummary("New-Contact") };
+            _rows = new RowRunner(this, "New-Contact", ThrottleLimit, "New-Contact -OnDuplicate Skip",
+                ActiveConnection.IsAgency ? new Execution.LocationThrottle(ThrottleLimit, LocationThrottleLimit) : null) { Summary = new ContactRunSummary("New-Contact") };
         }
 
         protected override void ProcessRecord() => _rows.Guard(ProcessRow);
@@ -195,7 +201,7 @@ namespace ContactsModule.Cmdlets
             if (ShouldProcess(target, "POST " + path + " " + ContactJson.WritePayload(payload)))
             {
                 var mode = OnDuplicate;
-                _rows.Enqueue(row, ct => SendAsync(row, payload, mode, ct));
+                _rows.Enqueue(row, payload.LocationId, ct => SendAsync(row, payload, mode, ct));
             }
         }
 
@@ -204,6 +210,11 @@ namespace ContactsModule.Cmdlets
             try
             {
                 return await SendOrSkipAsync(payload, mode, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ContactsApiException ex) when (ActiveConnection.IsAgency && ContactErrors.IsLocationScoped(ex.Kind))
+            {
+                // An agency run: one location refusing (403, paused, its quota) fails that location's rows only.
+                return RowResult.Failed(ContactErrors.FromApi(ex, row.Label + " (location " + payload.LocationId + ")", row.Target));
             }
             catch (ContactsApiException ex) when (ex.Kind == ApiErrorKind.Forbidden && !_locationOnCommandLine &&
                                                   !string.Equals(payload.LocationId, ActiveConnection.LocationId, StringComparison.Ordinal))
@@ -221,20 +232,21 @@ namespace ContactsModule.Cmdlets
 
         private async Task<RowResult> SendOrSkipAsync(ContactPayload payload, DuplicateAction mode, CancellationToken cancellationToken)
         {
+            var api = ApiFor(payload.LocationId);
             if (mode == DuplicateAction.Update)
             {
-                var upserted = await Api.UpsertAsync(payload, Trace, cancellationToken).ConfigureAwait(false);
+                var upserted = await api.UpsertAsync(payload, Trace, cancellationToken).ConfigureAwait(false);
                 return new RowResult { Output = upserted };
             }
             try
             {
-                var created = await Api.CreateAsync(payload, Trace, cancellationToken).ConfigureAwait(false);
+                var created = await api.CreateAsync(payload, Trace, cancellationToken).ConfigureAwait(false);
                 created.Contact.Outcome = ContactOutcome.Created;
                 return new RowResult { Output = created.Contact };
             }
             catch (ContactsApiException ex) when (ex.Kind == ApiErrorKind.Duplicate && mode == DuplicateAction.Skip && ex.DuplicateContactId != null)
             {
-                var existing = await Api.GetAsync(ex.DuplicateContactId, Trace, cancellationToken).ConfigureAwait(false);
+                var existing = await api.GetAsync(ex.DuplicateContactId, Trace, cancellationToken).ConfigureAwait(false);
                 existing.Outcome = ContactOutcome.Skipped;
                 return new RowResult
                 {

@@ -21,22 +21,38 @@ namespace ContactsModule.Cmdlets
         /// <summary>After Ctrl+C: the input rows whose outcome was not confirmed.</summary>
         public const string UnconfirmedRowsVariable = "global:ContactsUnconfirmedRows";
 
+        /// <summary>Rows an agency run keeps in flight or waiting (output stays in input order).</summary>
+        public const int AgencyWindow = 2000;
+
         private readonly ContactsApiCmdlet _cmdlet;
         private readonly string _resendCommand;
         private readonly OrderedTaskQueue<PipelineRow, RowResult> _queue;
         private readonly CancellationTokenSource _abort;
         private readonly ImportProgress _progress;
         private readonly bool _showProgress;
+        private readonly LocationThrottle _locations;
         private PipelineRow _current;
         private int _rowsRead;
 
         /// <param name="resendCommand">How to send unconfirmed rows again, e.g. "New-Contact -OnDuplicate Skip".</param>
-        public RowRunner(ContactsApiCmdlet cmdlet, string activity, int throttleLimit, string resendCommand)
+        /// <param name="locations">For an agency run: per-location limits (ThrottleLimit per location, LocationThrottleLimit locations).</param>
+        public RowRunner(ContactsApiCmdlet cmdlet, string activity, int throttleLimit, string resendCommand, LocationThrottle locations = null)
         {
             _cmdlet = cmdlet;
             _resendCommand = resendCommand;
             _abort = CancellationTokenSource.CreateLinkedTokenSource(cmdlet.StopToken);
-            _queue = new OrderedTaskQueue<PipelineRow, RowResult>(throttleLimit, Math.Max(64, throttleLimit * 4));
+            _locations = locations;
+            if (locations == null)
+            {
+                _queue = new OrderedTaskQueue<PipelineRow, RowResult>(throttleLimit, Math.Max(64, throttleLimit * 4));
+            }
+            else
+            {
+                // Every buffered row starts at once and waits for its location's slot, so a full location never holds up
+                // the rows of another. The window is wide so that a file sorted by location still works several at a time.
+                int window = Math.Max(AgencyWindow, locations.PerLocation * locations.MaxLocations * 4);
+                _queue = new OrderedTaskQueue<PipelineRow, RowResult>(window, window);
+            }
             // Progress is for piped input only (a single call needs no bar). It is shown from the start, so that a
             // run that stops at its first row still ends with a Completed record.
             _progress = new ImportProgress(activity);
@@ -72,6 +88,24 @@ namespace ContactsModule.Cmdlets
         {
             _queue.Enqueue(row, operation, _abort.Token);
             Pump(untilEmpty: false);
+        }
+
+        /// <summary>An agency run: the row's calls wait for a slot of its location (see LocationThrottle) before they start.</summary>
+        public void Enqueue(PipelineRow row, string locationId, Func<CancellationToken, Task<RowResult>> operation)
+        {
+            if (_locations == null)
+            {
+                Enqueue(row, operation);
+                return;
+            }
+            var locations = _locations;
+            Enqueue(row, async ct =>
+            {
+                using (await locations.EnterAsync(locationId, ct).ConfigureAwait(false))
+                {
+                    return await operation(ct).ConfigureAwait(false);
+                }
+            });
         }
 
         /// <summary>A row whose result is known without a call (a validation error, say): it keeps its place in the order.</summary>
