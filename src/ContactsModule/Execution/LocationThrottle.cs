@@ -37,6 +37,8 @@ namespace ContactsModule.Execution
         public Task<IDisposable> EnterAsync(string location, CancellationToken cancellationToken)
         {
             location = location ?? string.Empty;
+            List<Waiter> granted;
+            Task<IDisposable> result;
             lock (_lock)
             {
                 if (_waiters.Count == 0 && CanEnter(location))
@@ -58,8 +60,12 @@ namespace ContactsModule.Execution
                         waiter.Completion.TrySetCanceled();
                     });
                 }
-                return waiter.Completion.Task;
+                result = waiter.Completion.Task;
+                // Earlier waiters may all be blocked by their own locations' limits while this one has room.
+                granted = TakeGrantable();
             }
+            Complete(granted);
+            return result;
         }
 
         private bool CanEnter(string location) =>
@@ -73,25 +79,38 @@ namespace ContactsModule.Execution
 
         private void Exit(string location)
         {
-            var granted = new List<Waiter>();
+            List<Waiter> granted;
             lock (_lock)
             {
                 int count = _inFlight[location] - 1;
                 if (count == 0) _inFlight.Remove(location);
                 else _inFlight[location] = count;
-                for (var node = _waiters.First; node != null;)
-                {
-                    var next = node.Next;
-                    if (CanEnter(node.Value.Location))
-                    {
-                        Take(node.Value.Location);
-                        _waiters.Remove(node);
-                        granted.Add(node.Value);
-                    }
-                    node = next;
-                }
+                granted = TakeGrantable();
             }
-            // Completed outside the lock: the continuations may run synchronously.
+            Complete(granted);
+        }
+
+        /// <summary>Gives a slot to every waiter, oldest first, whose location has room now. Callers hold _lock.</summary>
+        private List<Waiter> TakeGrantable()
+        {
+            var granted = new List<Waiter>();
+            for (var node = _waiters.First; node != null;)
+            {
+                var next = node.Next;
+                if (CanEnter(node.Value.Location))
+                {
+                    Take(node.Value.Location);
+                    _waiters.Remove(node);
+                    granted.Add(node.Value);
+                }
+                node = next;
+            }
+            return granted;
+        }
+
+        /// <summary>Completed outside the lock: the continuations may run synchronously.</summary>
+        private void Complete(List<Waiter> granted)
+        {
             foreach (var waiter in granted)
             {
                 waiter.Registration.Dispose();
