@@ -32,12 +32,13 @@ BeforeAll {
 
     # Runs $Script with all streams captured and shown on the host under a transcript. Returns all the text.
     # The host is a capturing one (Invoke-WithCapturedHost), so what it shows is kept, not printed on the console.
-    function Invoke-Captured([scriptblock] $Script) {
+    function Invoke-Captured([scriptblock] $Script, [hashtable] $Extra = @{}) {
         $transcript = Join-Path ([System.IO.Path]::GetTempPath()) ("tokensafety-{0}.txt" -f [guid]::NewGuid().ToString('N'))
         $variables = @{
             repo = $repo; emu = $emu; token = $script:token; wrongToken = $script:wrongToken; clixml = $script:clixml
             transcript = $transcript; innerScript = $Script.ToString()
         }
+        foreach ($key in $Extra.Keys) { $variables[$key] = $Extra[$key] }
         $run = Invoke-WithCapturedHost -Variable $variables {
             $Error.Clear()
             $null = Start-Transcript -LiteralPath $transcript
@@ -233,12 +234,15 @@ Describe 'OAuth secrets never show' {
 
             try { Connect-ContactsApi -ClientId $emu.ClientId -ClientSecret $clientSecret -BaseUri $emu.BaseUri -RefreshToken (ConvertTo-SecureString $unknownRefresh -AsPlainText -Force) -Verbose -Debug } catch { $_ }
             try { Connect-ContactsApi -ClientId $emu.ClientId -ClientSecret (ConvertTo-SecureString $wrongSecret -AsPlainText -Force) -BaseUri $emu.BaseUri -RefreshToken (ConvertTo-SecureString $wrongRefresh -AsPlainText -Force) -Verbose -Debug } catch { $_ }
+        } -Extra @{
+            clientSecret = $clientSecret; tokenFile = $tokenFile; clixml = $clixml; rotated = $rotated
+            wrongSecret = $wrongSecret; wrongRefresh = $wrongRefresh; unknownRefresh = $unknownRefresh
         }
         $null = Set-EmulatorConfig -Emulator $emu -Config @{ accessTokenExpiresIn = 86399; locationTokenExpiresIn = 86399 }
         Connect-ContactsApi -Token $token -LocationId $emu.LocationId -BaseUri $emu.BaseUri -RetryDelay 0.05
 
         $log = @(Get-EmulatorRequest -Emulator $emu)
-        $accessTokens = @($log | ForEach-Object { "$($_.headers.Authorization)" } | Where-Object { $_ -like 'Bearer emu-at-*' } | ForEach-Object { $_.Substring(7) } | Select-Object -Unique)
+        $accessTokens = @($log | ForEach-Object { $_.headers.PSObject.Properties.Match('Authorization') | ForEach-Object { "$($_.Value)" } } | Where-Object { $_ -like 'Bearer emu-at-*' } | ForEach-Object { $_.Substring(7) } | Select-Object -Unique)
         $accessTokens.Count | Should -BeGreaterOrEqual 4 -Because 'the run refreshed location, agency and location tokens'
         $errorIds = @($run.Items | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] })
         $errorIds | Should -Contain 'ContactsApiInvalidGrant'
