@@ -178,6 +178,8 @@ function Invoke-Bench {
     Invoke-Build
     Invoke-EmulatorBuild
     & (Join-Path $Root 'bench/Invoke-Benchmark.ps1')
+    # Appends the agency section (4 locations, OAuth tokens) to the RESULTS.md the line above wrote.
+    & (Join-Path $Root 'bench/Measure-AgencyImport.ps1')
 }
 
 function Invoke-Package {

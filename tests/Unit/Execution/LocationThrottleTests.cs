@@ -9,8 +9,14 @@ namespace ContactsModule.Tests.Execution
 {
     public class LocationThrottleTests
     {
+        private static async Task<bool> Within(Task task)
+        {
+            var done = await Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(5)));
+            return done == task;
+        }
+
         [Fact]
-        public void KeepsEachLocationWithinItsLimit()
+        public async Task KeepsEachLocationWithinItsLimit()
         {
             var throttle = new LocationThrottle(perLocation: 2, maxLocations: 4);
             var a1 = throttle.EnterAsync("a", CancellationToken.None);
@@ -18,12 +24,12 @@ namespace ContactsModule.Tests.Execution
             var a3 = throttle.EnterAsync("a", CancellationToken.None);
             Assert.True(a1.IsCompleted && a2.IsCompleted);
             Assert.False(a3.IsCompleted);
-            a1.Result.Dispose();
-            Assert.True(a3.Wait(TimeSpan.FromSeconds(5)));
+            (await a1).Dispose();
+            Assert.True(await Within(a3));
         }
 
         [Fact]
-        public void AFullLocationDoesNotHoldUpAnotherOne()
+        public async Task AFullLocationDoesNotHoldUpAnotherOne()
         {
             var throttle = new LocationThrottle(perLocation: 1, maxLocations: 4);
             var a1 = throttle.EnterAsync("a", CancellationToken.None);
@@ -31,11 +37,11 @@ namespace ContactsModule.Tests.Execution
             var b1 = throttle.EnterAsync("b", CancellationToken.None);
             Assert.True(a1.IsCompleted);
             Assert.False(a2.IsCompleted);
-            Assert.True(b1.Wait(TimeSpan.FromSeconds(5)), "b has room although an earlier row of a waits");
+            Assert.True(await Within(b1), "b has room although an earlier row of a waits");
         }
 
         [Fact]
-        public void CapsTheLocationsWorkedAtOnce()
+        public async Task CapsTheLocationsWorkedAtOnce()
         {
             var throttle = new LocationThrottle(perLocation: 5, maxLocations: 2);
             var a = throttle.EnterAsync("a", CancellationToken.None);
@@ -44,15 +50,15 @@ namespace ContactsModule.Tests.Execution
             var aMore = throttle.EnterAsync("a", CancellationToken.None);
             Assert.True(a.IsCompleted && b.IsCompleted);
             Assert.False(c.IsCompleted);
-            Assert.True(aMore.Wait(TimeSpan.FromSeconds(5)), "a location already worked on takes more rows");
+            Assert.True(await Within(aMore), "a location already worked on takes more rows");
             Assert.Equal(2, throttle.ActiveLocations);
-            b.Result.Dispose();
-            Assert.True(c.Wait(TimeSpan.FromSeconds(5)), "c starts once b has nothing in flight");
+            (await b).Dispose();
+            Assert.True(await Within(c), "c starts once b has nothing in flight");
             Assert.Equal(2, throttle.ActiveLocations);
         }
 
         [Fact]
-        public void ACancelledWaiterLeavesTheQueue()
+        public async Task ACancelledWaiterLeavesTheQueue()
         {
             var throttle = new LocationThrottle(perLocation: 1, maxLocations: 1);
             var first = throttle.EnterAsync("a", CancellationToken.None);
@@ -60,16 +66,16 @@ namespace ContactsModule.Tests.Execution
             {
                 var waiting = throttle.EnterAsync("a", cancel.Token);
                 cancel.Cancel();
-                Assert.Throws<AggregateException>(() => waiting.Wait(TimeSpan.FromSeconds(5)));
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
                 Assert.True(waiting.IsCanceled);
             }
             var next = throttle.EnterAsync("a", CancellationToken.None);
-            first.Result.Dispose();
-            Assert.True(next.Wait(TimeSpan.FromSeconds(5)));
+            (await first).Dispose();
+            Assert.True(await Within(next));
         }
 
         [Fact]
-        public void ManyConcurrentOperationsNeverExceedTheLimits()
+        public async Task ManyConcurrentOperationsNeverExceedTheLimits()
         {
             var throttle = new LocationThrottle(perLocation: 3, maxLocations: 2);
             var inFlight = new Dictionary<string, int>();
@@ -97,7 +103,7 @@ namespace ContactsModule.Tests.Execution
                     }
                 }));
             }
-            Assert.True(Task.WaitAll(tasks.ToArray(), TimeSpan.FromSeconds(30)));
+            Assert.True(await Within(Task.WhenAll(tasks)));
             Assert.True(maxPerLocation <= 3);
             Assert.True(maxLocations <= 2);
         }
