@@ -47,10 +47,13 @@ public sealed class ApiPipelineMiddleware
             respondedAfterMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             return Task.CompletedTask;
         });
+        IDisposable slot = null;
         try
         {
+            // A queued request is served whatever its client does meanwhile: no abort token while queued or delayed.
+            slot = await _runtime.Gate.EnterAsync(config.MaxConcurrentRequests);
             var delay = _runtime.Faults.LatencyMs(config);
-            if (delay > 0) await Task.Delay(delay, context.RequestAborted);
+            if (delay > 0) await Task.Delay(delay, slot != null ? CancellationToken.None : context.RequestAborted);
             if (oauth) await _next(context); // the OAuth endpoints check their own credentials
             else await ProcessAsync(context, request, config);
         }
@@ -65,6 +68,7 @@ public sealed class ApiPipelineMiddleware
         }
         finally
         {
+            slot?.Dispose();
             _runtime.Log.Complete(entry, request.Dropped ? 0 : context.Response.StatusCode, request.Fault,
                 respondedAfterMs ?? Stopwatch.GetElapsedTime(started).TotalMilliseconds, EndpointName(context));
         }
@@ -85,7 +89,7 @@ public sealed class ApiPipelineMiddleware
             if (issued.ExpiresAtUtc <= DateTime.UtcNow)
             {
                 request.Fault = "tokenExpired";
-                SetRateLimitHeaders(context, _runtime.RateLimiter.Peek(string.Empty, config));
+                SetRateLimitHeaders(context, _runtime.RateLimiter.Peek(string.Empty, config), config);
                 await ApiResponses.Unauthorized(context);
                 return;
             }
@@ -93,7 +97,7 @@ public sealed class ApiPipelineMiddleware
             {
                 // An agency token is not a sub-account token: it needs /oauth/locationToken first.
                 request.Fault = "companyToken";
-                SetRateLimitHeaders(context, _runtime.RateLimiter.Peek(string.Empty, config));
+                SetRateLimitHeaders(context, _runtime.RateLimiter.Peek(string.Empty, config), config);
                 await ApiResponses.Error(context, 401, OAuthEndpoints.NotAuthorizedForScope, "Unauthorized");
                 return;
             }
@@ -103,7 +107,7 @@ public sealed class ApiPipelineMiddleware
         }
         if (limiterKey == null)
         {
-            SetRateLimitHeaders(context, _runtime.RateLimiter.Peek(string.Empty, config));
+            SetRateLimitHeaders(context, _runtime.RateLimiter.Peek(string.Empty, config), config);
             await ApiResponses.Unauthorized(context);
             return;
         }
@@ -113,18 +117,21 @@ public sealed class ApiPipelineMiddleware
         if (request.Faultable && _runtime.Faults.TakeStormSlot(config))
         {
             request.Fault = "storm429";
-            SetRateLimitHeaders(context, _runtime.RateLimiter.Peek(limiterKey, config).Exhausted());
-            if (config.Storm429.RetryAfterSeconds is { } stormRetry) context.Response.Headers.RetryAfter = stormRetry.ToString();
+            SetRateLimitHeaders(context, _runtime.RateLimiter.Peek(limiterKey, config).Exhausted(), config);
+            if (config.Storm429.RetryAfter is { } stormText) context.Response.Headers.RetryAfter = stormText;
+            else if (config.RetryAfterText is { } text) context.Response.Headers.RetryAfter = text;
+            else if (config.Storm429.RetryAfterSeconds is { } stormRetry) context.Response.Headers.RetryAfter = stormRetry.ToString();
             await ApiResponses.TooManyRequests(context);
             return;
         }
 
         var limit = _runtime.RateLimiter.TryAcquire(limiterKey, config);
-        SetRateLimitHeaders(context, limit);
+        SetRateLimitHeaders(context, limit, config);
         if (!limit.Allowed)
         {
             request.Fault = "rateLimited";
-            if (config.RetryAfterSeconds is { } retry) context.Response.Headers.RetryAfter = retry.ToString();
+            if (config.RetryAfterText is { } text) context.Response.Headers.RetryAfter = text;
+            else if (config.RetryAfterSeconds is { } retry) context.Response.Headers.RetryAfter = retry.ToString();
             await ApiResponses.TooManyRequests(context);
             return;
         }
@@ -163,6 +170,12 @@ public sealed class ApiPipelineMiddleware
                 context.Abort();
                 return;
             }
+            if (config.OversizedBodyBytes > 0)
+            {
+                request.Fault = "oversized";
+                await WriteOversizedAsync(context, config.OversizedBodyBytes);
+                return;
+            }
         }
 
         await _next(context);
@@ -176,6 +189,21 @@ public sealed class ApiPipelineMiddleware
         return context.Request.Method + " " + (template ?? context.Request.Path.Value);
     }
 
+    /// <summary>A 200 JSON body of about <paramref name="bytes"/> bytes, written in chunks (no Content-Length), never held whole.</summary>
+    private static async Task WriteOversizedAsync(HttpContext context, long bytes)
+    {
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        var head = Encoding.UTF8.GetBytes("{\"contact\":{\"id\":\"oversized\",\"pad\":\"");
+        var tail = Encoding.UTF8.GetBytes("\"}}");
+        var chunk = new byte[64 * 1024];
+        Array.Fill(chunk, (byte)'x');
+        await context.Response.Body.WriteAsync(head, context.RequestAborted);
+        for (long left = Math.Max(0, bytes - head.Length - tail.Length); left > 0; left -= chunk.Length)
+            await context.Response.Body.WriteAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, left)), context.RequestAborted);
+        await context.Response.Body.WriteAsync(tail, context.RequestAborted);
+    }
+
     public static string BearerToken(string authorization)
     {
         const string scheme = "Bearer ";
@@ -184,12 +212,12 @@ public sealed class ApiPipelineMiddleware
         return token.Length > 0 ? token : null;
     }
 
-    private static void SetRateLimitHeaders(HttpContext context, RateLimitSnapshot snapshot)
+    private static void SetRateLimitHeaders(HttpContext context, RateLimitSnapshot snapshot, EmulatorConfig config)
     {
         var headers = context.Response.Headers;
-        headers["X-RateLimit-Max"] = snapshot.Max.ToString();
+        headers["X-RateLimit-Max"] = (config.AdvertisedBurstLimit ?? snapshot.Max).ToString();
         headers["X-RateLimit-Remaining"] = snapshot.Remaining.ToString();
-        headers["X-RateLimit-Interval-Milliseconds"] = snapshot.IntervalMs.ToString();
+        headers["X-RateLimit-Interval-Milliseconds"] = (config.AdvertisedWindowMs ?? snapshot.IntervalMs).ToString();
         headers["X-RateLimit-Limit-Daily"] = snapshot.DailyLimit.ToString();
         headers["X-RateLimit-Daily-Remaining"] = snapshot.DailyRemaining.ToString();
     }

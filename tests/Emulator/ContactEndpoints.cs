@@ -49,6 +49,7 @@ public sealed class ContactEndpoints
         }
 
         var config = _runtime.Config;
+        if (await SlowStoreAsync(request, config)) return;
         var result = Store.Create(request.LocationId, body, config.AllowDuplicates, config.DuplicateMatchOrder);
         if (result.Outcome == StoreOutcome.Duplicate)
         {
@@ -56,6 +57,11 @@ public sealed class ContactEndpoints
             return;
         }
         if (await AfterStoreFaultAsync(ctx, request, config)) return;
+        if (ctx.RequestAborted.IsCancellationRequested)
+        {
+            request.Dropped = true; // stored after the client gave up
+            return;
+        }
         await ApiResponses.Json(ctx, 201, new JsonObject { ["contact"] = result.Contact });
     }
 
@@ -107,6 +113,7 @@ public sealed class ContactEndpoints
         }
         var config = _runtime.Config;
         var createNew = JsonKinds.IsBool(body["createNewIfDuplicateAllowed"]) && body["createNewIfDuplicateAllowed"]!.GetValue<bool>();
+        if (await SlowStoreAsync(request, config)) return;
         var result = Store.Upsert(request.LocationId, body, config.AllowDuplicates, createNew, config.DuplicateMatchOrder);
         if (await AfterStoreFaultAsync(ctx, request, config)) return;
         await ApiResponses.Json(ctx, 200, new JsonObject
@@ -144,7 +151,7 @@ public sealed class ContactEndpoints
             return;
         }
 
-        var (contacts, total) = ContactSearchEngine.Search(Store, search);
+        var (contacts, total) = ContactSearchEngine.Search(Store, search, _runtime.Config.SearchLagMs);
         await ApiResponses.Json(ctx, 200, new JsonObject { ["contacts"] = contacts, ["total"] = total, ["traceId"] = request.TraceId });
     }
 
@@ -167,7 +174,7 @@ public sealed class ContactEndpoints
         var number = query["number"].ToString();
         // An unencoded "+" in a query string decodes to a space; HighLevel asks for %2B, but keep the intent.
         if (number.StartsWith(' ')) number = "+" + number.TrimStart();
-        var contact = Store.FindDuplicate(locationId, email, number, _runtime.Config.DuplicateMatchOrder);
+        var contact = Store.FindDuplicate(locationId, email, number, _runtime.Config.DuplicateMatchOrder, _runtime.Config.SearchLagMs);
         await ApiResponses.Json(ctx, 200, new JsonObject { ["contact"] = contact });
     }
 
@@ -343,6 +350,18 @@ public sealed class ContactEndpoints
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// The slow-store fault: waits slowStoreMs before storing, without looking at the client (the store happens even
+    /// after it gave up). True when the request then has nobody to answer: the contact is still stored by the caller.
+    /// </summary>
+    private async Task<bool> SlowStoreAsync(RequestContext request, EmulatorConfig config)
+    {
+        if (!request.Faultable || config.SlowStoreMs <= 0 || !_runtime.Faults.Roll(config.SlowStoreRate)) return false;
+        request.Fault = "slowStore";
+        await Task.Delay(config.SlowStoreMs);
+        return false;
     }
 
     /// <summary>Faults that happen after the contact is stored: a dropped connection or a 5xx. True when one was injected.</summary>

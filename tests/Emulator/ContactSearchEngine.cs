@@ -5,12 +5,14 @@ namespace ContactsEmulator;
 /// <summary>Runs searches over a location's contacts: query, filters, sort, page or searchAfter cursor.</summary>
 public static class ContactSearchEngine
 {
-    public static (JsonArray Contacts, int Total) Search(ContactStore store, SearchRequest request) =>
+    /// <param name="searchLagMs">Contacts stored less than this long ago are not seen yet (an index that lags).</param>
+    public static (JsonArray Contacts, int Total) Search(ContactStore store, SearchRequest request, int searchLagMs = 0) =>
         store.Query(request.LocationId, contacts =>
         {
+            var visibleBefore = DateTime.UtcNow.AddMilliseconds(-searchLagMs);
             var comparer = new SortKeyComparer(request.Sorts);
             var matches = contacts
-                .Where(r => MatchesQuery(r, request.Query) && Matches(r, request.Filter))
+                .Where(r => (searchLagMs <= 0 || r.DateAdded <= visibleBefore) && MatchesQuery(r, request.Query) && Matches(r, request.Filter))
                 .Select(r => (Record: r, Key: SortKey(r, request.Sorts)))
                 .ToList();
             matches.Sort((a, b) => comparer.Compare(a.Key, b.Key));

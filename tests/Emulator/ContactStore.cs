@@ -165,8 +165,9 @@ public sealed class ContactStore
     }
 
     /// <summary>The duplicate-lookup endpoint: first match in the location's order, or null.</summary>
-    public JsonObject FindDuplicate(string locationId, string email, string phone, IReadOnlyList<string> matchOrder)
+    public JsonObject FindDuplicate(string locationId, string email, string phone, IReadOnlyList<string> matchOrder, int searchLagMs = 0)
     {
+        var visibleBefore = DateTime.UtcNow.AddMilliseconds(-searchLagMs);
         lock (_gate)
         {
             var location = Location(locationId);
@@ -175,7 +176,7 @@ public sealed class ContactStore
                 var found = field == "email"
                     ? location.FindByEmail(string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant())
                     : location.FindByPhone(PhoneNormalizer.Normalize(phone));
-                if (found != null) return ContactJson.Render(found, ContactView.Get);
+                if (found != null && (searchLagMs <= 0 || found.DateAdded <= visibleBefore)) return ContactJson.Render(found, ContactView.Get);
             }
             return null;
         }

@@ -39,6 +39,20 @@ public sealed class EmulatorConfig
     public double DropBeforeStoreRate { get; set; }
     public Storm429Config Storm429 { get; set; }
     public int? RetryAfterSeconds { get; set; }
+    /// <summary>A raw Retry-After value (seconds or an HTTP date) for every 429; wins over retryAfterSeconds.</summary>
+    public string RetryAfterText { get; set; }
+    /// <summary>X-RateLimit-Max / X-RateLimit-Interval-Milliseconds to advertise instead of the enforced burst limit (a lying server).</summary>
+    public int? AdvertisedBurstLimit { get; set; }
+    public int? AdvertisedWindowMs { get; set; }
+    /// <summary>Share of creates and upserts that store only after slowStoreMs, whether or not the client is still there.</summary>
+    public double SlowStoreRate { get; set; }
+    public int SlowStoreMs { get; set; }
+    /// <summary>Requests served at once (0 = no limit); the rest queue, and are served even after their client gave up.</summary>
+    public int MaxConcurrentRequests { get; set; }
+    /// <summary>Search and duplicate look-ups do not see a contact until this long after it was stored (an index that lags).</summary>
+    public int SearchLagMs { get; set; }
+    /// <summary>When above 0, faultable requests are answered 200 with a JSON body of this many bytes, sent chunked.</summary>
+    public long OversizedBodyBytes { get; set; }
     public int Seed { get; set; } = 12345;
     public List<string> FaultPaths { get; set; }
 
@@ -148,6 +162,7 @@ public sealed class EmulatorConfig
                  {
                      ("errorRate", ErrorRate), ("errorAfterStoreRate", ErrorAfterStoreRate),
                      ("dropAfterStoreRate", DropAfterStoreRate), ("dropBeforeStoreRate", DropBeforeStoreRate),
+                     ("slowStoreRate", SlowStoreRate),
                  })
         {
             if (rate < 0 || rate > 1) yield return $"{name} must be between 0 and 1";
@@ -157,6 +172,9 @@ public sealed class EmulatorConfig
         if (DuplicateMatchOrder == null || DuplicateMatchOrder.Count == 0 ||
             DuplicateMatchOrder.Any(f => f is not ("email" or "phone")))
             yield return "duplicateMatchOrder must list \"email\" and/or \"phone\"";
+        if (SlowStoreMs < 0 || MaxConcurrentRequests < 0 || SearchLagMs < 0 || OversizedBodyBytes < 0)
+            yield return "slowStoreMs, maxConcurrentRequests, searchLagMs and oversizedBodyBytes must not be negative";
+        if (AdvertisedBurstLimit is < 1 || AdvertisedWindowMs is < 1) yield return "advertisedBurstLimit and advertisedWindowMs must be at least 1";
         if (RequestLogLimit < 1) yield return "requestLogLimit must be at least 1";
         if (ApiVersions == null || ApiVersions.Count == 0) yield return "apiVersions must list at least one version";
         if (RetiredApiVersions == null) yield return "retiredApiVersions must be a list (empty for none)";

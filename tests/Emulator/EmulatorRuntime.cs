@@ -30,6 +30,8 @@ public sealed class EmulatorRuntime
     public RateLimiter RateLimiter { get; } = new();
     public RequestLog Log { get; } = new();
     public OAuthStore OAuth { get; } = new();
+    /// <summary>Gate for maxConcurrentRequests; resized when the setting changes.</summary>
+    public ConcurrencyGate Gate { get; } = new();
 
     /// <summary>Milliseconds since start or the last reset.</summary>
     public double ElapsedMs => Stopwatch.GetElapsedTime(Interlocked.Read(ref _clockStart)).TotalMilliseconds;

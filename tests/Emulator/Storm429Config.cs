@@ -8,4 +8,7 @@ public sealed class Storm429Config
 
     /// <summary>Retry-After value on the storm's 429s; null sends no Retry-After header.</summary>
     public int? RetryAfterSeconds { get; set; }
+
+    /// <summary>A raw Retry-After value (seconds or an HTTP date); wins over retryAfterSeconds.</summary>
+    public string RetryAfter { get; set; }
 }

@@ -19,7 +19,7 @@ namespace ContactsModule.Api
         DailyQuotaExhausted,
         /// <summary>5xx, 429, timeouts and broken connections that outlasted the retries.</summary>
         Unavailable,
-        /// <summary>A 2xx answer whose body could not be read.</summary>
+        /// <summary>A 2xx answer whose body could not be read, or a body larger than the module reads.</summary>
         InvalidResponse,
         /// <summary>400 saying the Version header's value is retired, unknown or unsupported. Stops the whole run.</summary>
         VersionRejected,
@@ -29,5 +29,9 @@ namespace ContactsModule.Api
         LocationNotActive,
         /// <summary>OAuth: /oauth/token refused the client id or secret (401). Stops the run.</summary>
         InvalidClient,
+        /// <summary>The server cannot be reached (connection refused, DNS, TLS) across rows: the circuit breaker is open. Stops the whole run.</summary>
+        Unreachable,
+        /// <summary>HighLevel asked for a wait (Retry-After, rate-limit headers) longer than the retry budget. Stops the whole run.</summary>
+        RateLimited,
     }
 }

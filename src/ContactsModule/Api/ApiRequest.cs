@@ -25,7 +25,10 @@ namespace ContactsModule.Api
         /// have reached the server (timeout, broken connection, 5xx). Return true when the effect is known to
         /// have happened, so the call must not be sent again; SendAsync then returns null.
         /// </summary>
-        public Func<CancellationToken, Task<bool>> BeforeResendAfterAmbiguousFailure { get; set; }
+        public Func<AmbiguousFailureContext, CancellationToken, Task<bool>> BeforeResendAfterAmbiguousFailure { get; set; }
+
+        /// <summary>The first attempt's timeout when not RetryOptions.Timeout (a look-up after a timeout waits longer).</summary>
+        internal TimeSpan? FirstAttemptTimeout { get; set; }
 
         /// <summary>The Version header of this call only; null: the session's version.</summary>
         public string ApiVersion { get; set; }

@@ -18,6 +18,8 @@ namespace ContactsModule.Api
         public string ApiVersion { get; set; }
         /// <summary>Response and content headers, when the request asked for them (ApiRequest.CaptureHeaders).</summary>
         public IDictionary<string, string[]> Headers { get; set; }
+        /// <summary>An earlier attempt of a change failed in a way that may have reached the server (timeout, drop, 5xx).</summary>
+        internal bool EarlierAttemptMayHaveTakenEffect { get; set; }
         public bool IsSuccess => StatusCode >= 200 && StatusCode < 300;
     }
 }

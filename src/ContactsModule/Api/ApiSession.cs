@@ -31,16 +31,20 @@ namespace ContactsModule.Api
             Options = options;
             _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
             Limiter = RateLimiterRegistry.Get(options.BaseUri, tokens.LimiterIdentity, options.LocationId);
+            Breaker = new CircuitBreaker(options.Retry);
         }
 
         public ApiSessionOptions Options { get; }
         public RateLimiter Limiter { get; }
+        internal CircuitBreaker Breaker { get; }
+        internal ServerClock ServerClock { get; } = new ServerClock();
 
         /// <summary>
         /// Sends the request, retrying 429, 5xx, timeouts and broken connections. Returns the final answer
         /// (success or a non-retryable error status), or null when BeforeResendAfterAmbiguousFailure said the
-        /// call already took effect. Throws ContactsApiException (Unavailable, DailyQuotaExhausted) when
-        /// retries run out, OperationCanceledException when cancelled.
+        /// call already took effect. Throws ContactsApiException (Unavailable, Unreachable, RateLimited,
+        /// DailyQuotaExhausted) when retries run out or cannot help, OperationCanceledException when cancelled.
+        /// No wait is longer than the retry budget: a server asking for more fails the call at once (RateLimited).
         /// </summary>
         public async Task<ApiResponse> SendAsync(ApiRequest request, IApiTrace trace, CancellationToken cancellationToken)
         {
@@ -49,27 +53,64 @@ namespace ContactsModule.Api
             var total = Stopwatch.StartNew();
             bool mayHaveTakenEffect = false;
             bool renewedAfter401 = false;
+            TimeSpan lastAttemptDuration = TimeSpan.Zero;
+            var attemptTimeout = request.FirstAttemptTimeout ?? retry.Timeout;
             for (int attempt = 1; ; attempt++)
             {
                 if (mayHaveTakenEffect && request.BeforeResendAfterAmbiguousFailure != null)
                 {
-                    if (await request.BeforeResendAfterAmbiguousFailure(cancellationToken).ConfigureAwait(false)) return null;
+                    var context = new AmbiguousFailureContext(lastAttemptDuration, RemainingBudget(retry, total), attemptTimeout);
+                    if (await request.BeforeResendAfterAmbiguousFailure(context, cancellationToken).ConfigureAwait(false)) return null;
                 }
 
-                string token = await TokenAndSlotAsync(trace, cancellationToken).ConfigureAwait(false);
-                var attemptResult = await SendOnceAsync(request, token, trace, cancellationToken).ConfigureAwait(false);
+                Breaker.ThrowIfOpen(request, mayHaveTakenEffect);
+                string token;
+                try
+                {
+                    token = await TokenAndSlotAsync(trace, request, mayHaveTakenEffect, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ContactsApiException ex) when (ex.Kind == ApiErrorKind.DailyQuotaExhausted || ex.Kind == ApiErrorKind.RateLimited)
+                {
+                    // The daily quota or a refusal stopped this attempt before it left: only earlier ones may have taken effect.
+                    ex.MayHaveTakenEffect = mayHaveTakenEffect && request.Method != HttpMethod.Get;
+                    throw;
+                }
+                var attemptResult = await SendOnceAsync(request, token, attemptTimeout, trace, cancellationToken).ConfigureAwait(false);
+                lastAttemptDuration = attemptResult.Duration;
                 var response = attemptResult.Response;
                 TimeSpan? pause = null;
                 string failure;
                 if (response != null)
                 {
+                    Breaker.RecordAnswer();
                     response.Attempts = attempt;
+                    response.EarlierAttemptMayHaveTakenEffect = mayHaveTakenEffect && request.Method != HttpMethod.Get;
                     if (response.IsSuccess) return response;
                     if (response.StatusCode == 429)
                     {
                         // Daily-Remaining: 0 on this 429 means the day's quota is gone: retrying cannot help.
-                        Limiter.ThrowIfDailyQuotaExhausted();
+                        try
+                        {
+                            Limiter.ThrowIfDailyQuotaExhausted();
+                        }
+                        catch (ContactsApiException ex)
+                        {
+                            ex.MayHaveTakenEffect = mayHaveTakenEffect && request.Method != HttpMethod.Get;
+                            throw;
+                        }
                         pause = attemptResult.RetryAfter ?? TimeSpan.FromMilliseconds(Limiter.IntervalMs);
+                        var allowed = MaxWait(retry);
+                        var left = RemainingBudget(retry, total);
+                        if (left < allowed) allowed = left;
+                        if (pause.Value > allowed)
+                        {
+                            string asked = attemptResult.RetryAfterText != null
+                                ? "Retry-After: " + attemptResult.RetryAfterText
+                                : string.Format(CultureInfo.InvariantCulture, "X-RateLimit-Interval-Milliseconds: {0}", Limiter.IntervalMs);
+                            throw Limiter.Refuse(string.Format(CultureInfo.InvariantCulture,
+                                "HighLevel answered 429 and asked to wait {0} ({1}), longer than the module waits ({2:0.#} s)",
+                                Describe(pause.Value), asked, allowed.TotalSeconds), request, mayHaveTakenEffect, attempt);
+                        }
                         Limiter.Pause(pause.Value);
                         failure = "429 Too Many Requests";
                     }
@@ -93,33 +134,77 @@ namespace ContactsModule.Api
                         return response;
                     }
                 }
+                else if (attemptResult.NeverReachedServer)
+                {
+                    failure = attemptResult.Failure;
+                    if (Breaker.RecordConnectionFailure(failure))
+                        trace.Verbose("The API cannot be reached: stopping (circuit breaker open).");
+                    Breaker.ThrowIfOpen(request, mayHaveTakenEffect);
+                }
                 else
                 {
                     mayHaveTakenEffect = true;
                     failure = attemptResult.Failure;
+                    // A server that takes longer than the timeout usually still serves the attempt: sending the next one
+                    // sooner than it can answer only lengthens its queue. Each timeout doubles the next attempt's timeout.
+                    if (attemptResult.TimedOut) attemptTimeout = NextTimeout(attemptTimeout, retry);
                 }
 
                 if (attempt > retry.MaxRetry || total.Elapsed >= retry.MaxTotalTime || (mayHaveTakenEffect && !request.ResendAfterAmbiguousFailure))
                 {
                     throw new ContactsApiException(ApiErrorKind.Unavailable,
-                        string.Format(CultureInfo.InvariantCulture, "{0} failed after {1} attempt(s) over {2:0.0} s; last answer: {3}.",
-                            request, attempt, total.Elapsed.TotalSeconds, failure), attemptResult.Exception)
+                        string.Format(CultureInfo.InvariantCulture, "{0} failed after {1} attempt(s) over {2:0.0} s; last answer: {3}.{4}",
+                            request, attempt, total.Elapsed.TotalSeconds, failure,
+                            mayHaveTakenEffect ? string.Empty : " No attempt reached the server: nothing was stored."), attemptResult.Exception)
                     {
                         StatusCode = response?.StatusCode,
                         Method = request.Method.Method,
                         Path = request.Path,
                         Attempts = attempt,
                         TraceId = response != null ? ApiErrorBody.TryReadTraceId(response.Body) : null,
+                        MayHaveTakenEffect = mayHaveTakenEffect && request.Method != HttpMethod.Get,
                     };
                 }
 
                 var delay = pause ?? Backoff(retry, attempt);
-                var left = retry.MaxTotalTime - total.Elapsed;
-                if (delay > left) delay = left < TimeSpan.Zero ? TimeSpan.Zero : left;
+                var remaining = RemainingBudget(retry, total);
+                if (delay > remaining) delay = remaining;
                 trace.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} failed ({1}); retry {2} of {3} in {4:0.0} s.",
                     request, failure, attempt, retry.MaxRetry, delay.TotalSeconds));
-                if (delay > TimeSpan.Zero) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                if (delay > TimeSpan.Zero) await RequestSlots.DelayOutsideSlotAsync(delay, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        internal static TimeSpan NextTimeout(TimeSpan current, RetryOptions retry)
+        {
+            var doubled = TimeSpan.FromTicks(current.Ticks * 2);
+            var cap = TimeSpan.FromTicks(Math.Max(retry.Timeout.Ticks * 8, retry.Timeout.Ticks));
+            if (cap > retry.MaxTotalTime) cap = retry.MaxTotalTime > retry.Timeout ? retry.MaxTotalTime : retry.Timeout;
+            return doubled < cap ? doubled : cap;
+        }
+
+        /// <summary>The longest single wait the module accepts from a server: the longest backoff, plus a second of slack.</summary>
+        internal static TimeSpan MaxWait(RetryOptions retry) => retry.MaxDelay + TimeSpan.FromSeconds(1);
+
+        private static TimeSpan RemainingBudget(RetryOptions retry, Stopwatch total)
+        {
+            var left = retry.MaxTotalTime - total.Elapsed;
+            return left < TimeSpan.Zero ? TimeSpan.Zero : left;
+        }
+
+        internal static string Describe(TimeSpan wait)
+        {
+            if (wait.TotalDays >= 2) return string.Format(CultureInfo.InvariantCulture, "{0:0.#} days", wait.TotalDays);
+            if (wait.TotalHours >= 2) return string.Format(CultureInfo.InvariantCulture, "{0:0.#} hours", wait.TotalHours);
+            if (wait.TotalMinutes >= 2) return string.Format(CultureInfo.InvariantCulture, "{0:0.#} minutes", wait.TotalMinutes);
+            return string.Format(CultureInfo.InvariantCulture, "{0:0.#} s", wait.TotalSeconds);
+        }
+
+        /// <summary>A new run starts with a closed breaker and no refusal left over from an earlier one.</summary>
+        internal void BeginRun()
+        {
+            Breaker.Reset();
+            Limiter.EndRefusal();
         }
 
         /// <summary>Exponential backoff with "equal jitter": between half and all of base * 2^(attempt-1), capped.</summary>
@@ -136,17 +221,17 @@ namespace ContactsModule.Api
         /// The token first, then the rate-limit slot: a request waiting for a token refresh holds no slot, so no burst
         /// follows the refresh. A token that came within its refresh margin while waiting for the slot is fetched again.
         /// </summary>
-        private async Task<string> TokenAndSlotAsync(IApiTrace trace, CancellationToken cancellationToken)
+        private async Task<string> TokenAndSlotAsync(IApiTrace trace, ApiRequest request, bool mayHaveTakenEffect, CancellationToken cancellationToken)
         {
             while (true)
             {
                 string token = await _tokens.GetAccessTokenAsync(trace, cancellationToken).ConfigureAwait(false);
-                await Limiter.WaitAsync(trace, cancellationToken).ConfigureAwait(false);
+                await Limiter.WaitAsync(trace, MaxWait(Options.Retry), request, mayHaveTakenEffect, cancellationToken).ConfigureAwait(false);
                 if (_tokens.IsFresh(token)) return token;
             }
         }
 
-        private async Task<AttemptResult> SendOnceAsync(ApiRequest request, string token, IApiTrace trace, CancellationToken cancellationToken)
+        private async Task<AttemptResult> SendOnceAsync(ApiRequest request, string token, TimeSpan attemptTimeout, IApiTrace trace, CancellationToken cancellationToken)
         {
             var uri = new Uri(Options.BaseUri, request.Path.TrimStart('/'));
             var watch = Stopwatch.StartNew();
@@ -162,15 +247,17 @@ namespace ContactsModule.Api
                 {
                     message.Content = new StringContent(request.JsonBody, Encoding.UTF8, "application/json");
                 }
-                timeout.CancelAfter(Options.Retry.Timeout);
+                timeout.CancelAfter(attemptTimeout);
+                if (request.Method != HttpMethod.Get) RequestSlots.Current?.MarkSent();
                 try
                 {
-                    using (var response = await SharedHttpClient.Instance.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false))
+                    using (var response = await SharedHttpClient.Instance.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false))
                     {
-                        string body = response.Content == null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                        int status = (int)response.StatusCode;
+                        string body = await ReadBodyAsync(request, response, status, timeout.Token).ConfigureAwait(false);
                         watch.Stop();
                         ObserveRateLimitHeaders(response);
-                        int status = (int)response.StatusCode;
+                        ServerClock.Observe(response.Headers.Date, DateTime.UtcNow);
                         trace.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} ({4} ms)",
                             request.Method.Method, request.Path, status, response.ReasonPhrase, watch.ElapsedMilliseconds));
                         return new AttemptResult
@@ -185,7 +272,9 @@ namespace ContactsModule.Api
                                 ApiVersion = version,
                                 Headers = request.CaptureHeaders ? ReadHeaders(response) : null,
                             },
-                            RetryAfter = ReadRetryAfter(response),
+                            RetryAfter = ReadRetryAfter(response, out var retryAfterText),
+                            RetryAfterText = retryAfterText,
+                            Duration = watch.Elapsed,
                         };
                     }
                 }
@@ -199,18 +288,73 @@ namespace ContactsModule.Api
                     Limiter.ProbeFailed();
                     trace.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> timed out after {2:0.0} s",
                         request.Method.Method, request.Path, watch.Elapsed.TotalSeconds));
-                    return new AttemptResult { Failure = "timed out", Exception = ex };
+                    return new AttemptResult { Failure = "timed out", Exception = ex, Duration = watch.Elapsed, TimedOut = true };
                 }
-                catch (HttpRequestException ex)
+                catch (Exception ex) when (ex is HttpRequestException || ex is System.IO.IOException)
                 {
                     Limiter.ProbeFailed();
                     string reason = (ex.InnerException ?? ex).Message;
-                    trace.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> connection failed after {2} ms: {3}",
-                        request.Method.Method, request.Path, watch.ElapsedMilliseconds, reason));
-                    return new AttemptResult { Failure = "connection failed: " + reason, Exception = ex };
+                    bool neverReached = ConnectionFailure.NeverReachedServer(ex);
+                    trace.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} after {3} ms: {4}",
+                        request.Method.Method, request.Path, neverReached ? "could not connect" : "connection failed",
+                        watch.ElapsedMilliseconds, reason));
+                    return new AttemptResult
+                    {
+                        Failure = (neverReached ? "could not connect: " : "connection failed: ") + reason,
+                        Exception = ex,
+                        NeverReachedServer = neverReached,
+                        Duration = watch.Elapsed,
+                    };
                 }
             }
         }
+
+        /// <summary>Reads the body up to MaxResponseBytes; a larger one fails the call (InvalidResponse) without being read whole.</summary>
+        private async Task<string> ReadBodyAsync(ApiRequest request, HttpResponseMessage response, int status, CancellationToken cancellationToken)
+        {
+            if (response.Content == null) return null;
+            long cap = Options.MaxResponseBytes;
+            long? declared = response.Content.Headers.ContentLength;
+            if (declared.HasValue && declared.Value > cap) throw TooLarge(request, status, declared.Value, cap);
+            using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+            using (var buffer = new System.IO.MemoryStream())
+            {
+                var chunk = new byte[81920];
+                while (true)
+                {
+                    int read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+                    if (read == 0) break;
+                    if (buffer.Length + read > cap) throw TooLarge(request, status, null, cap);
+                    buffer.Write(chunk, 0, read);
+                }
+                var charset = response.Content.Headers.ContentType?.CharSet;
+                Encoding encoding = Encoding.UTF8;
+                if (!string.IsNullOrEmpty(charset))
+                {
+                    try
+                    {
+                        encoding = Encoding.GetEncoding(charset.Trim('"'));
+                    }
+                    catch (ArgumentException)
+                    {
+                    }
+                }
+                return encoding.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            }
+        }
+
+        private static ContactsApiException TooLarge(ApiRequest request, int status, long? declared, long cap) =>
+            new ContactsApiException(ApiErrorKind.InvalidResponse,
+                string.Format(CultureInfo.InvariantCulture,
+                    "{0} answered {1} with a body of {2}, more than the {3} MB the module reads; the body was not read.",
+                    request, status,
+                    declared.HasValue ? string.Format(CultureInfo.InvariantCulture, "{0:0.#} MB", declared.Value / 1048576.0) : "more than that",
+                    cap / 1048576))
+            {
+                StatusCode = status,
+                Method = request.Method.Method,
+                Path = request.Path,
+            };
 
         private void ObserveRateLimitHeaders(HttpResponseMessage response)
         {
@@ -240,8 +384,9 @@ namespace ContactsModule.Api
             return headers;
         }
 
-        private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
+        private static TimeSpan? ReadRetryAfter(HttpResponseMessage response, out string text)
         {
+            text = response.Headers.TryGetValues("Retry-After", out var raw) ? string.Join(", ", raw) : null;
             var header = response.Headers.RetryAfter;
             if (header == null) return null;
             if (header.Delta.HasValue) return header.Delta.Value;
@@ -257,8 +402,12 @@ namespace ContactsModule.Api
         {
             public ApiResponse Response;
             public TimeSpan? RetryAfter;
+            public string RetryAfterText;
             public string Failure;
             public Exception Exception;
+            public bool NeverReachedServer;
+            public bool TimedOut;
+            public TimeSpan Duration;
         }
     }
 }

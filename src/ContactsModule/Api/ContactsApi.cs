@@ -22,31 +22,33 @@ namespace ContactsModule.Api
 
         public ApiSession Session => _session;
 
+        /// <summary>Look-ups after an ambiguous failure are repeated this often during the grace period.</summary>
+        private static readonly TimeSpan LookupInterval = TimeSpan.FromSeconds(1);
+        /// <summary>The shortest grace period: HighLevel's search index shows a new contact within about a second.</summary>
+        private static readonly TimeSpan MinLookupGrace = TimeSpan.FromSeconds(2);
+        private static readonly TimeSpan MaxLookupGrace = TimeSpan.FromSeconds(30);
+
         /// <summary>
-        /// POST /contacts/. When an attempt fails ambiguously (timeout, broken connection, 5xx), the contact is
-        /// looked up by email and phone before it is sent again, so a lost answer never makes a second contact.
+        /// POST /contacts/. When an attempt fails ambiguously (timeout, broken connection, 5xx), the row's own contact
+        /// is looked up by email or phone before it is sent again, so a lost answer never makes a second contact. A
+        /// contact found counts as this row's only if it is provably so (CreateProvenance.IsOwn); any other is an
+        /// existing contact. Unless the location is known to reject duplicates, the look-up is repeated over a grace
+        /// period (LookupGrace) so that a store still on its way shows up before the row is sent again.
         /// </summary>
         public async Task<CreateResult> CreateAsync(ContactPayload payload, IApiTrace trace, CancellationToken cancellationToken)
         {
             trace = trace ?? NullApiTrace.Instance;
+            var provenance = CreateProvenance.For(_session);
+            var startedServerUtc = _session.ServerClock.ToServerTime(DateTime.UtcNow);
             var request = new ApiRequest(HttpMethod.Post, "/contacts/", ContactJson.WritePayload(payload));
             Contact recovered = null;
             bool ambiguousFailureSeen = false;
             if (payload.Email != null || payload.Phone != null)
             {
-                request.BeforeResendAfterAmbiguousFailure = async ct =>
+                request.BeforeResendAfterAmbiguousFailure = async (context, ct) =>
                 {
                     ambiguousFailureSeen = true;
-                    try
-                    {
-                        recovered = await FindDuplicateAsync(payload.LocationId, payload.Email, payload.Phone, trace, ct).ConfigureAwait(false);
-                    }
-                    catch (ContactsApiException ex) when (ex.Kind == ApiErrorKind.Unavailable)
-                    {
-                        // Sending again is still safe: if the contact exists, the API answers "duplicate" with its id.
-                        trace.Verbose("Could not check whether the earlier attempt created the contact (" + ex.Message + "); sending it again.");
-                        return false;
-                    }
+                    recovered = await FindOwnAfterAmbiguousFailureAsync(payload, provenance, startedServerUtc, context, trace, ct).ConfigureAwait(false);
                     if (recovered != null)
                         trace.Verbose("The earlier attempt did create the contact: found " + recovered.Id + "; not sending it again.");
                     return recovered != null;
@@ -54,20 +56,102 @@ namespace ContactsModule.Api
             }
 
             var response = await _session.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
-            if (response == null) return new CreateResult { Contact = recovered, Recovered = true, Attempts = 0 };
+            if (response == null)
+            {
+                provenance.Claim(recovered.Id);
+                return new CreateResult { Contact = recovered, Recovered = true, Attempts = 0 };
+            }
             if (!response.IsSuccess)
             {
                 var error = ToException(request, response);
-                if (error.Kind == ApiErrorKind.Duplicate && ambiguousFailureSeen && error.DuplicateContactId != null)
+                if (error.Kind == ApiErrorKind.Duplicate)
                 {
-                    // Our own earlier attempt stored it after all.
-                    trace.Verbose("The retry hit a duplicate of the contact an earlier attempt created: " + error.DuplicateContactId + ".");
-                    var existing = await GetAsync(error.DuplicateContactId, trace, cancellationToken).ConfigureAwait(false);
-                    return new CreateResult { Contact = existing, Recovered = true, Attempts = response.Attempts };
+                    provenance.SawDuplicateAnswer();
+                    if (ambiguousFailureSeen && error.DuplicateContactId != null)
+                    {
+                        var existing = await GetAsync(error.DuplicateContactId, trace, cancellationToken).ConfigureAwait(false);
+                        if (provenance.IsOwn(existing, payload, startedServerUtc) && provenance.Claim(existing.Id))
+                        {
+                            trace.Verbose("The retry hit a duplicate of the contact an earlier attempt created: " + existing.Id + ".");
+                            return new CreateResult { Contact = existing, Recovered = true, Attempts = response.Attempts };
+                        }
+                        trace.Verbose("The retry hit a duplicate: contact " + existing.Id + " existed before this row was sent.");
+                    }
                 }
                 throw error;
             }
-            return new CreateResult { Contact = ReadContact(request, response, "contact"), Attempts = response.Attempts };
+            var contact = ReadContact(request, response, "contact");
+            provenance.Claim(contact.Id);
+            return new CreateResult { Contact = contact, Attempts = response.Attempts };
+        }
+
+        /// <summary>
+        /// How long a late store may take to show: as long as the server held the failed attempt without answering
+        /// (a server that queued it that long may need as long again to get to it), at least MinLookupGrace (index
+        /// lag), at most MaxLookupGrace and never past the retry budget.
+        /// </summary>
+        internal static TimeSpan LookupGrace(AmbiguousFailureContext context)
+        {
+            var grace = context.LastAttemptDuration;
+            if (grace < MinLookupGrace) grace = MinLookupGrace;
+            if (grace > MaxLookupGrace) grace = MaxLookupGrace;
+            if (grace > context.RemainingBudget) grace = context.RemainingBudget;
+            return grace;
+        }
+
+        private async Task<Contact> FindOwnAfterAmbiguousFailureAsync(ContactPayload payload, CreateProvenance provenance, DateTime startedServerUtc,
+            AmbiguousFailureContext context, IApiTrace trace, CancellationToken cancellationToken)
+        {
+            var grace = provenance.DuplicatesRejected ? TimeSpan.Zero : LookupGrace(context);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            while (true)
+            {
+                try
+                {
+                    var own = await LookUpOwnAsync(payload, provenance, startedServerUtc, context.NextAttemptTimeout, trace, cancellationToken).ConfigureAwait(false);
+                    if (own != null) return own;
+                }
+                catch (ContactsApiException ex) when (ex.Kind == ApiErrorKind.Unavailable)
+                {
+                    if (provenance.DuplicatesRejected)
+                    {
+                        // The location rejects duplicates: a resend cannot make a second copy, its answer names the contact.
+                        trace.Verbose("Could not check whether the earlier attempt created the contact (" + ex.Message + "); sending it again.");
+                        return null;
+                    }
+                    throw new ContactsApiException(ApiErrorKind.Unavailable,
+                        "POST /contacts/ failed in a way that may have stored the contact, and looking it up failed too (" + ex.Message +
+                        "). It was not sent again, so that a location allowing duplicates does not get a second copy.", ex)
+                    {
+                        Method = "POST",
+                        Path = "/contacts/",
+                        MayHaveTakenEffect = true,
+                    };
+                }
+                var left = grace - watch.Elapsed;
+                if (left <= TimeSpan.Zero) return null;
+                var wait = left < LookupInterval ? left : LookupInterval;
+                trace.Verbose(string.Format(CultureInfo.InvariantCulture,
+                    "The earlier attempt's contact is not visible (yet); looking again in {0:0.0} s (a late store can take up to {1:0.0} s to show).",
+                    wait.TotalSeconds, grace.TotalSeconds));
+                await RequestSlots.DelayOutsideSlotAsync(wait, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>The contacts with the row's email (else phone), newest first; the first that is provably this row's own.</summary>
+        private async Task<Contact> LookUpOwnAsync(ContactPayload payload, CreateProvenance provenance, DateTime startedServerUtc, TimeSpan timeout,
+            IApiTrace trace, CancellationToken cancellationToken)
+        {
+            var search = new SearchRequest { LocationId = payload.LocationId, PageLimit = 20 };
+            if (!string.IsNullOrEmpty(payload.Email)) search.Filters.Add(new SearchFilter("email", "eq", payload.Email));
+            else search.Filters.Add(new SearchFilter("phone", "eq", payload.Phone));
+            search.Sort.Add(new KeyValuePair<string, string>("dateAdded", "desc"));
+            var page = await SearchAsync(search, trace, cancellationToken, timeout).ConfigureAwait(false);
+            foreach (var contact in page.Contacts)
+            {
+                if (provenance.IsOwn(contact, payload, startedServerUtc)) return contact;
+            }
+            return null;
         }
 
         /// <summary>GET /contacts/{id}.</summary>
@@ -128,7 +212,10 @@ namespace ContactsModule.Api
         }
 
         /// <summary>POST /contacts/search: one page.</summary>
-        public async Task<SearchPage> SearchAsync(SearchRequest search, IApiTrace trace, CancellationToken cancellationToken)
+        public Task<SearchPage> SearchAsync(SearchRequest search, IApiTrace trace, CancellationToken cancellationToken) =>
+            SearchAsync(search, trace, cancellationToken, null);
+
+        internal async Task<SearchPage> SearchAsync(SearchRequest search, IApiTrace trace, CancellationToken cancellationToken, TimeSpan? firstAttemptTimeout)
         {
             string body = ContactJson.Write(writer =>
             {
@@ -176,7 +263,7 @@ namespace ContactsModule.Api
                 }
                 writer.WriteEndObject();
             });
-            var request = new ApiRequest(HttpMethod.Post, "/contacts/search", body);
+            var request = new ApiRequest(HttpMethod.Post, "/contacts/search", body) { FirstAttemptTimeout = firstAttemptTimeout };
             var response = await SendOrThrowAsync(request, trace, cancellationToken).ConfigureAwait(false);
             try
             {
@@ -350,6 +437,8 @@ namespace ContactsModule.Api
                 MatchingField = body?.MetaMatchingField,
                 Attempts = response.Attempts,
                 ApiVersion = response.ApiVersion ?? request.ApiVersion,
+                // An error answer stored nothing; only an earlier, ambiguous attempt may have.
+                MayHaveTakenEffect = response.EarlierAttemptMayHaveTakenEffect,
             };
         }
 

@@ -27,6 +27,11 @@ namespace ContactsModule.Api
         public int Attempts { get; set; } = 1;
         /// <summary>The Version header the failed call was sent with.</summary>
         public string ApiVersion { get; set; }
+        /// <summary>
+        /// False when no attempt of the call can have reached the server (every attempt was refused before
+        /// sending, or none was made): nothing was stored. True when one may have.
+        /// </summary>
+        public bool MayHaveTakenEffect { get; set; } = true;
         /// <summary>For a daily quota stop: when HighLevel's daily window is expected to reset (UTC).</summary>
         public DateTime? QuotaResetsAtUtc { get; set; }
     }

@@ -32,6 +32,9 @@ namespace ContactsModule.Api
         private bool _learned;
         private bool _probeOutstanding;
         private int _waiters;
+        // Set when HighLevel asked for a wait longer than the retry budget: calls fail at once (not sent) until the
+        // next run or connection, instead of every row asking again.
+        private string _refusal;
 
         internal static long NowMs => Clock.ElapsedMilliseconds;
 
@@ -46,23 +49,33 @@ namespace ContactsModule.Api
         public int MarginMs(int intervalMs) => Math.Max(250, intervalMs / 40);
 
         /// <summary>Waits for a slot and books it. Throws DailyQuotaExhausted once the day's quota is gone.</summary>
-        public Task WaitAsync(IApiTrace trace, CancellationToken cancellationToken)
+        public Task WaitAsync(IApiTrace trace, CancellationToken cancellationToken) =>
+            WaitAsync(trace, TimeSpan.FromMilliseconds(int.MaxValue), null, true, cancellationToken);
+
+        /// <summary>
+        /// Waits for a slot and books it. Throws DailyQuotaExhausted once the day's quota is gone, and RateLimited
+        /// (nothing sent) when the learned limits would need a wait longer than <paramref name="maxWait"/> or an
+        /// earlier call was refused so.
+        /// </summary>
+        internal Task WaitAsync(IApiTrace trace, TimeSpan maxWait, ApiRequest request, bool mayHaveTakenEffect, CancellationToken cancellationToken)
         {
+            long maxWaitMs = (long)Math.Min(maxWait.TotalMilliseconds, long.MaxValue / 2);
             // Fast path: a free slot and nobody queued before us books at once, without the gate's thread hop.
             lock (_lock)
             {
                 if (_dailyExhausted) throw QuotaException();
+                if (_refusal != null) throw Refused(_refusal, request, mayHaveTakenEffect, 0);
                 if (_waiters == 0 && TryBook(Clock.ElapsedMilliseconds) <= 0) return Task.CompletedTask;
                 _waiters++;
             }
-            return WaitSlowAsync(trace, cancellationToken);
+            return WaitSlowAsync(trace, maxWaitMs, request, mayHaveTakenEffect, cancellationToken);
         }
 
-        private async Task WaitSlowAsync(IApiTrace trace, CancellationToken cancellationToken)
+        private async Task WaitSlowAsync(IApiTrace trace, long maxWaitMs, ApiRequest request, bool mayHaveTakenEffect, CancellationToken cancellationToken)
         {
             try
             {
-                await WaitInTurnAsync(trace, cancellationToken).ConfigureAwait(false);
+                await WaitInTurnAsync(trace, maxWaitMs, request, mayHaveTakenEffect, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -70,7 +83,7 @@ namespace ContactsModule.Api
             }
         }
 
-        private async Task WaitInTurnAsync(IApiTrace trace, CancellationToken cancellationToken)
+        private async Task WaitInTurnAsync(IApiTrace trace, long maxWaitMs, ApiRequest request, bool mayHaveTakenEffect, CancellationToken cancellationToken)
         {
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -81,8 +94,16 @@ namespace ContactsModule.Api
                     lock (_lock)
                     {
                         if (_dailyExhausted) throw QuotaException();
+                        if (_refusal != null) throw Refused(_refusal, request, mayHaveTakenEffect, 0);
                         waitMs = TryBook(Clock.ElapsedMilliseconds);
                         if (waitMs <= 0) return;
+                        if (waitMs > maxWaitMs)
+                        {
+                            _refusal = string.Format(CultureInfo.InvariantCulture,
+                                "HighLevel's rate-limit headers (X-RateLimit-Max: {0}, X-RateLimit-Interval-Milliseconds: {1}) mean waiting {2} for the next request, longer than the module waits ({3:0.#} s)",
+                                _max, _intervalMs, ApiSession.Describe(TimeSpan.FromMilliseconds(waitMs)), maxWaitMs / 1000.0);
+                            throw Refused(_refusal, request, mayHaveTakenEffect, 0);
+                        }
                     }
                     if (waitMs >= 1000)
                         trace.Verbose(string.Format(CultureInfo.InvariantCulture, "Rate limit: waiting {0:0.0} s for a free slot.", waitMs / 1000.0));
@@ -158,6 +179,56 @@ namespace ContactsModule.Api
         {
             lock (_lock) _dailyExhausted = false;
         }
+
+        /// <summary>
+        /// Connect-ContactsApi starts fresh: no pause, no refusal, no exhausted quota, and the limits are learned
+        /// again from the next answer.
+        /// </summary>
+        internal void ResetForNewConnection()
+        {
+            lock (_lock)
+            {
+                _dailyExhausted = false;
+                _refusal = null;
+                _pausedUntilMs = 0;
+                _nextAllowedMs = 0;
+                _max = 100;
+                _intervalMs = 10000;
+                _learned = false;
+                _probeOutstanding = false;
+                _sentAtMs.Clear();
+            }
+        }
+
+        /// <summary>HighLevel asked for a wait longer than the budget: this and every next call fail at once until EndRefusal.</summary>
+        internal ContactsApiException Refuse(string reason, ApiRequest request, bool mayHaveTakenEffect, int attempts)
+        {
+            lock (_lock) _refusal = reason;
+            return Refused(reason, request, mayHaveTakenEffect, attempts);
+        }
+
+        /// <summary>A new run asks HighLevel again.</summary>
+        internal void EndRefusal()
+        {
+            lock (_lock)
+            {
+                _refusal = null;
+                // A pause is never longer than the longest backoff, but a new run does not inherit one either.
+                _pausedUntilMs = 0;
+            }
+        }
+
+        private static ContactsApiException Refused(string reason, ApiRequest request, bool mayHaveTakenEffect, int attempts) =>
+            new ContactsApiException(ApiErrorKind.RateLimited,
+                string.Format(CultureInfo.InvariantCulture, "{0}: {1}.{2}", request?.ToString() ?? "The request", reason,
+                    attempts == 0 ? " It was not sent." : string.Empty))
+            {
+                StatusCode = attempts == 0 ? (int?)null : 429,
+                Method = request?.Method.Method,
+                Path = request?.Path,
+                Attempts = attempts,
+                MayHaveTakenEffect = mayHaveTakenEffect,
+            };
 
         /// <summary>HighLevel does not report when the daily quota resets; its daily window is taken to restart at 00:00 UTC.</summary>
         public static DateTime NextDailyResetUtc(DateTime nowUtc) => nowUtc.Date.AddDays(1);

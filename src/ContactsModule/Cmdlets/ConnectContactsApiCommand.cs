@@ -125,6 +125,13 @@ namespace ContactsModule.Cmdlets
             {
                 Fail("No token given. Pass -Token (a SecureString), or set the environment variable " + TokenVariable + ".", "ContactsApiTokenMissing", ErrorCategory.AuthenticationError);
             }
+            string invalid = TokenText.FindInvalidCharacter(token);
+            if (invalid != null)
+            {
+                Fail("The token contains " + invalid + ", which cannot be sent in an HTTP header. This usually comes from copying the token " +
+                     "out of a web page, chat or document: invisible characters (non-breaking or zero-width spaces, line breaks) came along. " +
+                     "Copy the token again, or type it, and run Connect-ContactsApi again.", ErrorIds.TokenInvalid, ErrorCategory.InvalidArgument);
+            }
             string locationId = LocationId ?? Environment.GetEnvironmentVariable(LocationVariable);
             if (string.IsNullOrWhiteSpace(locationId))
             {
@@ -134,7 +141,7 @@ namespace ContactsModule.Cmdlets
             var retry = Retry();
             var connection = new ContactsApiConnection(token, locationId.Trim(), baseUri, CheckedApiVersion(), retry, UserAgent());
             // A fresh connect may try again after a day's quota was reported used up.
-            connection.Limiter.ClearDailyQuotaExhaustion();
+            connection.Limiter.ResetForNewConnection();
             ConnectionState.Current = connection;
             WriteVerbose("Connected to location " + connection.LocationId + " at " + connection.BaseUri + " with token " + connection.TokenHint + ".");
             if (PassThru) WriteObject(connection);
@@ -268,7 +275,7 @@ namespace ContactsModule.Cmdlets
                 Fail("The location token names no location. Pass -LocationId, or set the environment variable " + LocationVariable + ".", "ContactsApiLocationMissing", ErrorCategory.InvalidArgument);
 
             var connection = new ContactsApiConnection(source, string.IsNullOrEmpty(locationId) ? null : locationId.Trim(), companyId, baseUri, apiVersion, retry, UserAgent(), path);
-            if (connection.LocationId != null && !connection.IsAgency) connection.Limiter.ClearDailyQuotaExhaustion();
+            if (connection.LocationId != null && !connection.IsAgency) connection.Limiter.ResetForNewConnection();
             ConnectionState.Current = connection;
             WriteVerbose(connection.IsAgency
                 ? "Connected to agency " + connection.CompanyId + " at " + connection.BaseUri + " with app " + connection.ClientId + (connection.LocationId != null ? "; default location " + connection.LocationId : string.Empty) + "."

@@ -14,7 +14,8 @@ namespace ContactsModule.Cmdlets
         public static bool IsTerminating(ApiErrorKind kind) =>
             kind == ApiErrorKind.Unauthorized || kind == ApiErrorKind.Forbidden || kind == ApiErrorKind.DailyQuotaExhausted ||
             kind == ApiErrorKind.VersionRejected ||
-            kind == ApiErrorKind.InvalidGrant || kind == ApiErrorKind.InvalidClient || kind == ApiErrorKind.LocationNotActive;
+            kind == ApiErrorKind.InvalidGrant || kind == ApiErrorKind.InvalidClient || kind == ApiErrorKind.LocationNotActive ||
+            kind == ApiErrorKind.Unreachable || kind == ApiErrorKind.RateLimited;
 
         /// <summary>In an agency run, failures that concern one location only: its rows fail, the other locations go on.</summary>
         public static bool IsLocationScoped(ApiErrorKind kind) =>
@@ -31,6 +32,19 @@ namespace ContactsModule.Cmdlets
                 RecommendedAction = "Correct the value(s) named in the message and send the row again; nothing was sent for this row.",
             };
             return record;
+        }
+
+        /// <summary>A parameter value too deep to walk (one that contains itself): a row error, nothing sent.</summary>
+        public static ErrorRecord TooDeep(string rowLabel, Exception ex, object target)
+        {
+            string message = rowLabel + ": " + ex.Message + " Nothing was sent for this row.";
+            return new ErrorRecord(ex, ErrorIds.ValidationFailed, ErrorCategory.InvalidData, target)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Pass plain values: tags as text or a list of text, custom fields as a hashtable of key to text, number or list of text.",
+                },
+            };
         }
 
         public static ErrorRecord FromApi(ContactsApiException ex, string rowLabel, object target)
@@ -87,10 +101,22 @@ namespace ContactsModule.Cmdlets
                     what = "HighLevel refused the app's client id or client secret (" + Server(ex) + ").";
                     action = "Check -ClientId and -ClientSecret (or " + ConnectContactsApiCommand.ClientIdVariable + " and " + ConnectContactsApiCommand.ClientSecretVariable + ") against the app's settings in the HighLevel Marketplace.";
                     break;
+                case ApiErrorKind.Unreachable:
+                    id = ErrorIds.Unreachable; category = ErrorCategory.ConnectionError;
+                    what = ex.Message;
+                    action = "Check the network, proxy, DNS and -BaseUri (Get-ContactsApiConnection shows it), then run the input again.";
+                    break;
+                case ApiErrorKind.RateLimited:
+                    id = ErrorIds.RateLimited; category = ErrorCategory.LimitsExceeded;
+                    what = ex.Message;
+                    action = "Wait as long as HighLevel asked, then run the input again; Connect-ContactsApi starts with fresh limits.";
+                    break;
                 case ApiErrorKind.Unavailable:
                     id = ErrorIds.Unavailable; category = ErrorCategory.ResourceUnavailable;
                     what = "the API did not answer successfully: " + ex.Message;
-                    action = "Send the row again later; -MaxRetry and -RetryDelay on Connect-ContactsApi set how hard the module retries.";
+                    action = ex.MayHaveTakenEffect
+                        ? "An attempt may have reached HighLevel and stored the change: look the contact up (Get-Contact -Email or -Phone) before sending the row again."
+                        : "Send the row again later; -MaxRetry and -RetryDelay on Connect-ContactsApi set how hard the module retries.";
                     break;
                 case ApiErrorKind.VersionRejected:
                     id = ErrorIds.VersionRejected; category = ErrorCategory.InvalidArgument;
@@ -203,7 +229,20 @@ namespace ContactsModule.Cmdlets
             string message = rowLabel + ": not sent because " + why;
             return new ErrorRecord(new OperationCanceledException(message), ErrorIds.NotSent, ErrorCategory.OperationStopped, target)
             {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Send this row again." },
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Send this row again: it never left this computer." },
+            };
+        }
+
+        /// <summary>A row whose request left the client but whose outcome is not known: it may or may not have been stored.</summary>
+        public static ErrorRecord Unconfirmed(string rowLabel, string why, object target)
+        {
+            string message = rowLabel + ": outcome unknown because " + why + " Its request had been sent: HighLevel may or may not have stored it.";
+            return new ErrorRecord(new OperationCanceledException(message), ErrorIds.Unconfirmed, ErrorCategory.OperationStopped, target)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Look the contact up (Get-Contact -Email/-Phone) before sending this row again, or send it again with -OnDuplicate Skip in a location that rejects duplicates.",
+                },
             };
         }
 

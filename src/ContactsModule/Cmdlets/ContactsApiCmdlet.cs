@@ -11,11 +11,12 @@ namespace ContactsModule.Cmdlets
     /// What every API cmdlet shares: -Connection (default: the current one), Ctrl+C cancelling calls in
     /// flight, and the client's verbose lines written on the pipeline thread.
     /// </summary>
-    public abstract class ContactsApiCmdlet : PSCmdlet
+    public abstract class ContactsApiCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private ContactsApi _api;
         private ContactsApiConnection _connection;
+        private RowRunner _runner;
 
         /// <summary>A connection from Connect-ContactsApi -PassThru; default: the current connection.</summary>
         [Parameter]
@@ -48,6 +49,23 @@ namespace ContactsModule.Cmdlets
         protected override void StopProcessing()
         {
             _stop.Cancel();
+        }
+
+        /// <summary>A per-row run starts: the client's breaker and refusals start fresh, and the runner hears when the pipeline ends.</summary>
+        internal void BeginRun(RowRunner runner)
+        {
+            _runner = runner;
+            Api.Session.BeginRun();
+        }
+
+        /// <summary>
+        /// PowerShell disposes the cmdlet when the pipeline ends, however it ends: a stop while the cmdlet waited for
+        /// input (Ctrl+C during a slow upstream) reaches it only here.
+        /// </summary>
+        public void Dispose()
+        {
+            _runner?.OnDisposed();
+            _stop.Dispose();
         }
 
         /// <summary>Writes the client's queued verbose and debug lines.</summary>
@@ -102,9 +120,19 @@ namespace ContactsModule.Cmdlets
             WriteError(record);
         }
 
-        /// <summary>PowerShell wraps pipeline values in PSObject; the core wants the plain values inside, recursively.</summary>
-        internal static object Unwrap(object value)
+        /// <summary>How deep a value given to a parameter may nest (hashtables in lists in hashtables...).</summary>
+        internal const int MaxInputDepth = 32;
+
+        /// <summary>
+        /// PowerShell wraps pipeline values in PSObject; the core wants the plain values inside, recursively: a
+        /// PSCustomObject or dictionary becomes an ordered dictionary, a list an object[]. Throws InputTooDeepException
+        /// for a value nested deeper than MaxInputDepth, which is what a value containing itself is.
+        /// </summary>
+        internal static object Unwrap(object value) => Unwrap(value, 0);
+
+        private static object Unwrap(object value, int depth)
         {
+            if (depth > MaxInputDepth) throw new InputTooDeepException(MaxInputDepth);
             if (value is PSObject ps)
             {
                 var baseObject = ps.BaseObject;
@@ -112,7 +140,7 @@ namespace ContactsModule.Cmdlets
                 if (baseObject is PSCustomObject)
                 {
                     var table = new System.Collections.Specialized.OrderedDictionary(StringComparer.OrdinalIgnoreCase);
-                    foreach (var property in ps.Properties) table[property.Name] = Unwrap(property.Value);
+                    foreach (var property in ps.Properties) table[property.Name] = Unwrap(property.Value, depth + 1);
                     return table;
                 }
                 value = baseObject;
@@ -124,11 +152,11 @@ namespace ContactsModule.Cmdlets
                 case System.Collections.IDictionary dict:
                     // Ordered, so that [ordered]@{...} keeps its order (custom fields go out as written).
                     var copy = new System.Collections.Specialized.OrderedDictionary(StringComparer.OrdinalIgnoreCase);
-                    foreach (System.Collections.DictionaryEntry entry in dict) copy[Unwrap(entry.Key)] = Unwrap(entry.Value);
+                    foreach (System.Collections.DictionaryEntry entry in dict) copy[Unwrap(entry.Key, depth + 1)] = Unwrap(entry.Value, depth + 1);
                     return copy;
-                case object[] array:
-                    var items = new object[array.Length];
-                    for (int i = 0; i < array.Length; i++) items[i] = Unwrap(array[i]);
+                case System.Collections.IList list:
+                    var items = new object[list.Count];
+                    for (int i = 0; i < items.Length; i++) items[i] = Unwrap(list[i], depth + 1);
                     return items;
                 default:
                     return value;

@@ -28,5 +28,9 @@ namespace ContactsModule.Cmdlets
         public const string InvalidClient = "ContactsApiInvalidClient";
         public const string LocationNotActive = "ContactsApiLocationNotActive";
         public const string RefreshTokenFileFailed = "ContactsApiRefreshTokenFileFailed";
+        public const string Unconfirmed = "ContactUnconfirmed";
+        public const string Unreachable = "ContactsApiUnreachable";
+        public const string RateLimited = "ContactsApiRateLimited";
+        public const string TokenInvalid = "ContactsApiTokenInvalid";
     }
 }

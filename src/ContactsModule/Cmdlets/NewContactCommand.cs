@@ -174,7 +174,16 @@ namespace ContactsModule.Cmdlets
         private void ProcessRow()
         {
             var row = _rows.NextRow((object)InputObject ?? ContactRowReader.BoundParameters(MyInvocation));
-            var read = _reader.Read(InputObject, row.Label);
+            RowRead read;
+            try
+            {
+                read = _reader.Read(InputObject, row.Label);
+            }
+            catch (InputTooDeepException ex)
+            {
+                _rows.Enqueue(row, RowResult.Failed(ContactErrors.TooDeep(row.Label, ex, row.Target)));
+                return;
+            }
             _rows.Summary.ColumnsNotUsed = _reader.ColumnsNotUsed;
             if (read.IsScalar)
             {
@@ -201,9 +210,13 @@ namespace ContactsModule.Cmdlets
             if (ShouldProcess(target, "POST " + path + " " + ContactJson.WritePayload(payload)))
             {
                 var mode = OnDuplicate;
-                _rows.Enqueue(row, payload.LocationId, ct => SendAsync(row, payload, mode, ct));
+                // Rows sharing an email or phone may be one contact: the later one waits for the earlier one's outcome.
+                _rows.Enqueue(row, payload.LocationId, new[] { IdentityKey("email:", payload.Email), IdentityKey("phone:", payload.Phone) }, ct => SendAsync(row, payload, mode, ct));
             }
         }
+
+        private static string IdentityKey(string kind, string value) =>
+            string.IsNullOrWhiteSpace(value) ? null : kind + value.Trim().ToLowerInvariant();
 
         private async Task<RowResult> SendAsync(PipelineRow row, ContactPayload payload, DuplicateAction mode, CancellationToken cancellationToken)
         {

@@ -12,17 +12,21 @@ namespace ContactsModule.Cmdlets
 {
     /// <summary>
     /// The engine of the per-row cmdlets: up to ThrottleLimit calls in flight while the pipeline keeps feeding rows,
-    /// results written in input order, progress at most four times a second, and no row lost on a stop:
-    /// 401/403/quota end the run with a ContactNotSent error per queued row; Ctrl+C names the unconfirmed rows.
-    /// Runs on the pipeline thread; the cmdlet supplies each row's operation.
+    /// results written in input order, progress at most four times a second, and no row lost on a stop: every row
+    /// read ends as an output, an error record, or (after a stop that allows no more output) a place in
+    /// $ContactsUnconfirmedRows. 401/403/quota/unreachable/rate-limited end the run: rows whose change left the
+    /// client get ContactUnconfirmed, rows that never left it ContactNotSent. Runs on the pipeline thread; the
+    /// cmdlet supplies each row's operation.
     /// </summary>
     internal sealed class RowRunner
     {
-        /// <summary>After Ctrl+C: the input rows whose outcome was not confirmed.</summary>
+        /// <summary>After a stop: the input rows whose outcome was not written.</summary>
         public const string UnconfirmedRowsVariable = "global:ContactsUnconfirmedRows";
 
         /// <summary>Rows an agency run keeps in flight or waiting (output stays in input order).</summary>
         public const int AgencyWindow = 2000;
+        /// <summary>After a terminating error, rows whose request left the client get this long to finish, so their outcome is known.</summary>
+        private static readonly TimeSpan InFlightGrace = TimeSpan.FromSeconds(3);
 
         private readonly ContactsApiCmdlet _cmdlet;
         private readonly string _resendCommand;
@@ -31,10 +35,14 @@ namespace ContactsModule.Cmdlets
         private readonly ImportProgress _progress;
         private readonly bool _showProgress;
         private readonly LocationThrottle _locations;
+        // The last queued row holding each email or phone: a later row with the same one waits for its outcome.
+        private readonly Dictionary<string, Task> _lastByKey = new Dictionary<string, Task>(StringComparer.Ordinal);
         private PipelineRow _current;
         private int _rowsRead;
+        private bool _finished;
+        private bool _stopReported;
 
-        /// <param name="resendCommand">How to send unconfirmed rows again, e.g. "New-Contact -OnDuplicate Skip".</param>
+        /// <param name="resendCommand">How to send the input again, e.g. "New-Contact -OnDuplicate Skip".</param>
         /// <param name="locations">For an agency run: per-location limits (ThrottleLimit per location, LocationThrottleLimit locations).</param>
         public RowRunner(ContactsApiCmdlet cmdlet, string activity, int throttleLimit, string resendCommand, LocationThrottle locations = null)
         {
@@ -44,7 +52,8 @@ namespace ContactsModule.Cmdlets
             _locations = locations;
             if (locations == null)
             {
-                _queue = new OrderedTaskQueue<PipelineRow, RowResult>(throttleLimit, Math.Max(64, throttleLimit * 4));
+                // A deep buffer: a row waiting out a backoff or a look-up grace period at the head must not stall the rows behind it.
+                _queue = new OrderedTaskQueue<PipelineRow, RowResult>(throttleLimit, Math.Max(512, throttleLimit * 32));
             }
             else
             {
@@ -53,6 +62,8 @@ namespace ContactsModule.Cmdlets
                 int window = Math.Max(AgencyWindow, locations.PerLocation * locations.MaxLocations * 4);
                 _queue = new OrderedTaskQueue<PipelineRow, RowResult>(window, window);
             }
+            cmdlet.BeginRun(this);
+            SetUnconfirmed(new object[0]);
             // Progress is for piped input only (a single call needs no bar). It is shown from the start, so that a
             // run that stops at its first row still ends with a Completed record.
             _progress = new ImportProgress(activity);
@@ -84,22 +95,59 @@ namespace ContactsModule.Cmdlets
         }
 
         /// <summary>Sends the row's calls as soon as a slot is free; its result is written in turn.</summary>
-        public void Enqueue(PipelineRow row, Func<CancellationToken, Task<RowResult>> operation)
+        public void Enqueue(PipelineRow row, Func<CancellationToken, Task<RowResult>> operation) => Enqueue(row, (IEnumerable<string>)null, operation);
+
+        /// <summary>
+        /// Like Enqueue, but the row waits (without holding a slot) until every earlier row sharing one of
+        /// <paramref name="keys"/> (an email, a phone) has its outcome: two rows of one run that may be the same
+        /// contact are never in flight at once.
+        /// </summary>
+        public void Enqueue(PipelineRow row, IEnumerable<string> keys, Func<CancellationToken, Task<RowResult>> operation)
         {
-            _queue.Enqueue(row, operation, _abort.Token);
+            var before = new List<Task>();
+            var own = new List<string>();
+            if (keys != null)
+            {
+                foreach (var key in keys)
+                {
+                    if (string.IsNullOrEmpty(key) || own.Contains(key)) continue;
+                    own.Add(key);
+                    if (_lastByKey.TryGetValue(key, out var earlier) && !earlier.IsCompleted && !before.Contains(earlier)) before.Add(earlier);
+                }
+            }
+            var run = operation;
+            if (before.Count > 0)
+            {
+                run = async ct =>
+                {
+                    await RequestSlots.WaitOutsideSlotAsync(WhenAllQuietly(before)).ConfigureAwait(false);
+                    ct.ThrowIfCancellationRequested();
+                    return await operation(ct).ConfigureAwait(false);
+                };
+            }
+            var task = _queue.Enqueue(row, run, _abort.Token);
+            if (own.Count > 0)
+            {
+                if (_lastByKey.Count > 4096) PruneKeys();
+                foreach (var key in own) _lastByKey[key] = task;
+            }
             Pump(untilEmpty: false);
         }
 
         /// <summary>An agency run: the row's calls wait for a slot of its location (see LocationThrottle) before they start.</summary>
-        public void Enqueue(PipelineRow row, string locationId, Func<CancellationToken, Task<RowResult>> operation)
+        public void Enqueue(PipelineRow row, string locationId, Func<CancellationToken, Task<RowResult>> operation) =>
+            Enqueue(row, locationId, (IEnumerable<string>)null, operation);
+
+        /// <summary>Both: the row waits for the earlier rows sharing one of <paramref name="keys"/>, then for its location's slot.</summary>
+        public void Enqueue(PipelineRow row, string locationId, IEnumerable<string> keys, Func<CancellationToken, Task<RowResult>> operation)
         {
             if (_locations == null)
             {
-                Enqueue(row, operation);
+                Enqueue(row, keys, operation);
                 return;
             }
             var locations = _locations;
-            Enqueue(row, async ct =>
+            Enqueue(row, keys, async ct =>
             {
                 using (await locations.EnterAsync(locationId, ct).ConfigureAwait(false))
                 {
@@ -119,6 +167,7 @@ namespace ContactsModule.Cmdlets
         public void Finish()
         {
             Pump(untilEmpty: true);
+            _finished = true;
             _progress.Complete(_cmdlet);
             WriteSummary();
         }
@@ -146,7 +195,7 @@ namespace ContactsModule.Cmdlets
 
         /// <summary>
         /// -ErrorAction Stop on a row's error, or a downstream Select-Object -First, ends the cmdlet by an exception
-        /// out of WriteError/WriteObject: cancel the calls still in flight and close the progress bar before it goes.
+        /// out of WriteError/WriteObject: the rows still queued or in flight are named, then the exception goes on.
         /// </summary>
         public void Guard(Action body)
         {
@@ -156,7 +205,11 @@ namespace ContactsModule.Cmdlets
             }
             catch (Exception ex) when (ex is PipelineStoppedException || ex is ActionPreferenceStopException)
             {
-                _abort.Cancel();
+                // The write that threw delivered its row: Select-Object took the object, -ErrorAction Stop made the error terminating.
+                bool currentDelivered = !Stopping;
+                string why = ex is ActionPreferenceStopException ? "a row's error stopped the run (-ErrorAction Stop)"
+                    : Stopping ? "the run was stopped" : "a later command in the pipeline stopped it (Select-Object -First, say)";
+                ReportStop(why, currentDelivered);
                 try
                 {
                     _progress.Complete(_cmdlet);
@@ -166,6 +219,13 @@ namespace ContactsModule.Cmdlets
                 }
                 throw;
             }
+        }
+
+        /// <summary>The pipeline is done with the cmdlet. If it was stopped while waiting for input (Ctrl+C upstream), nothing else reports the rows.</summary>
+        public void OnDisposed()
+        {
+            if (_finished || _stopReported) return;
+            ReportStop("the run was stopped", currentDelivered: false);
         }
 
         /// <summary>Writes every finished row in input order; waits while the queue is full (or, at the end, until it is empty).</summary>
@@ -233,87 +293,188 @@ namespace ContactsModule.Cmdlets
             if (result.Output != null) _cmdlet.WriteObject(result.Output);
         }
 
-        /// <summary>401, 403 or the daily quota: nothing more can succeed, so stop and say what was not sent.</summary>
+        /// <summary>
+        /// 401, 403, the daily quota, an unreachable API or an absurd wait: nothing more can succeed. No more requests
+        /// leave; those already sent get a moment to finish; then every row read gets its outcome written.
+        /// </summary>
         private void StopForTerminating(PipelineRow failedRow, ContactsApiException api)
         {
+            _stopReported = true;
+            _queue.StopSending();
+            _queue.WaitForSent(InFlightGrace);
             _abort.Cancel();
+            int doneBefore = _progress.Done;
             string done = string.Format(CultureInfo.InvariantCulture, "{0} row(s) done before it ({1} succeeded, {2} skipped, {3} failed)",
-                _progress.Done, _progress.Succeeded, _progress.Skipped, _progress.Failed);
-            int notSent = 0;
-            foreach (var entry in _queue.Drain())
+                doneBefore, _progress.Succeeded, _progress.Skipped, _progress.Failed);
+            string why = "the run stopped at " + failedRow.Label + " (" + ErrorIdOf(api) + ").";
+            var notSent = new List<int>();
+            var unconfirmed = new List<PipelineRow>();
+            int finishedAfter = 0;
+            foreach (var entry in _queue.DrainRows())
             {
-                var known = entry.Value.Status == TaskStatus.RanToCompletion ? entry.Value.Result : null;
-                if (known?.Error != null)
+                var row = entry.Row;
+                if (entry.State == QueuedRowState.Completed)
                 {
-                    // A row that had already failed on its own (validation, say) keeps its own error.
-                    _progress.Failed++;
-                    Count(known);
-                    _cmdlet.WriteError(known.Error);
+                    var other = entry.Task.IsFaulted ? entry.Task.Exception.GetBaseException() as ContactsApiException : null;
+                    if (other != null && ContactErrors.IsTerminating(other.Kind))
+                    {
+                        // Stopped by the same cause. Rejected answers stored nothing, unless an earlier attempt may have.
+                        if (other.MayHaveTakenEffect)
+                        {
+                            unconfirmed.Add(row);
+                            _cmdlet.WriteError(ContactErrors.Unconfirmed(row.Label, why, row.Target));
+                        }
+                        else if (!entry.WasSent || other.Kind == ApiErrorKind.Unreachable || other.Kind == ApiErrorKind.RateLimited)
+                        {
+                            // Refused before sending, or every attempt failed to connect: it never reached HighLevel.
+                            notSent.Add(row.Number);
+                            _cmdlet.WriteError(ContactErrors.NotSent(row.Label, why, row.Target));
+                        }
+                        else
+                        {
+                            _progress.Failed++;
+                            if (Summary != null) Summary.Failed++;
+                            _cmdlet.WriteError(ContactErrors.FromApi(other, row.FailureLabel, row.Target));
+                        }
+                        continue;
+                    }
+                    // Finished on its own (created, say, or a validation error): its result is written as usual.
+                    finishedAfter++;
+                    Emit(row, entry.Task);
                     continue;
                 }
-                if (known?.IsEmptyRow == true)
+                if (entry.State == QueuedRowState.Sent)
                 {
-                    Count(known);
-                    continue;
+                    unconfirmed.Add(row);
+                    _cmdlet.WriteError(ContactErrors.Unconfirmed(row.Label, why, row.Target));
                 }
-                notSent++;
-                _cmdlet.WriteError(ContactErrors.NotSent(entry.Key.Label, "the run stopped at " + failedRow.Label + " (" + api.Kind + ").", entry.Key.Target));
+                else
+                {
+                    notSent.Add(row.Number);
+                    _cmdlet.WriteError(ContactErrors.NotSent(row.Label, why, row.Target));
+                }
             }
+            SetUnconfirmed(Targets(unconfirmed));
             _cmdlet.FlushTrace();
             _progress.Complete(_cmdlet);
             if (Summary != null)
             {
-                Summary.Failed++;
-                Summary.NotSent += notSent;
+                Summary.Failed += 1 + unconfirmed.Count;
+                Summary.NotSent += notSent.Count;
                 WriteSummary();
             }
             var record = ContactErrors.FromApi(api, failedRow.FailureLabel, failedRow.Target);
             string summary = string.Format(CultureInfo.InvariantCulture,
-                " Stopped: {0}; {1} queued row(s) were not sent (ContactNotSent errors); no row after row {2} was read.",
-                done, notSent, _rowsRead);
-            record.ErrorDetails = new ErrorDetails(record.ErrorDetails.Message + summary) { RecommendedAction = record.ErrorDetails.RecommendedAction };
+                " Stopped after reading {0} row(s): {1}; {2} finished after it (written above); {3} were in flight with an unknown outcome{4} (ContactUnconfirmed errors, also in $ContactsUnconfirmedRows); {5} were not sent{6} (ContactNotSent errors). No row after row {0} was read.",
+                _rowsRead, done, finishedAfter, unconfirmed.Count, RowList(Numbers(unconfirmed)), notSent.Count, RowList(notSent));
+            record.ErrorDetails = new ErrorDetails(record.ErrorDetails.Message + summary)
+            {
+                RecommendedAction = record.ErrorDetails.RecommendedAction + " " + ResendAdvice(),
+            };
             _cmdlet.ThrowTerminatingError(record);
         }
 
-        /// <summary>
-        /// Ctrl+C: in-flight calls are cancelled. PowerShell allows no more output once a pipeline is stopping, so
-        /// the rows that were queued or in flight are named on the host and kept in $global:ContactsUnconfirmedRows
-        /// (the input rows themselves), ready to send again.
-        /// </summary>
+        private string ResendAdvice() => string.Format(CultureInfo.InvariantCulture,
+            "To send every row of the input once, run the whole input again with {0}: the rows already created are skipped. " +
+            "(In a location that allows duplicate contacts, look up the unconfirmed rows first and send only the rest.)", _resendCommand);
+
+        private static string ErrorIdOf(ContactsApiException api) => ContactErrors.FromApi(api, string.Empty, null).FullyQualifiedErrorId;
+
+        /// <summary>Ctrl+C while a row's result is being written or waited for.</summary>
         private void StopNow()
         {
-            _abort.Cancel();
-            var pending = new List<PipelineRow>();
-            if (_current != null) pending.Add(_current);
-            foreach (var entry in _queue.Drain()) pending.Add(entry.Key);
-            if (pending.Count > 0)
-            {
-                var numbers = new List<string>();
-                var rows = new List<object>();
-                foreach (var row in pending)
-                {
-                    numbers.Add(row.Number.ToString(CultureInfo.InvariantCulture));
-                    rows.Add(row.Target);
-                }
-                string message = string.Format(CultureInfo.InvariantCulture,
-                    "Stopped. {0} row(s) were done; {1} row(s) were queued or in flight and may or may not have been sent: rows {2}. Send them again: $ContactsUnconfirmedRows | {3}",
-                    _progress.Done, pending.Count, string.Join(", ", numbers), _resendCommand);
-                try
-                {
-                    _cmdlet.SessionState.PSVariable.Set(UnconfirmedRowsVariable, rows.ToArray());
-                }
-                catch (Exception ex) when (ex is PSInvalidOperationException || ex is SessionStateException)
-                {
-                }
-                try
-                {
-                    _cmdlet.Host?.UI?.WriteWarningLine(message);
-                }
-                catch (Exception ex) when (ex is PSInvalidOperationException || ex is NotImplementedException || ex is System.IO.IOException)
-                {
-                }
-            }
+            ReportStop("the run was stopped", currentDelivered: false);
             throw new PipelineStoppedException();
+        }
+
+        /// <summary>
+        /// A stop after which PowerShell takes no more output: calls in flight are cancelled, and the rows read whose
+        /// result was not written (finished, in flight or queued) are named on the host and kept in
+        /// $global:ContactsUnconfirmedRows (the input rows themselves).
+        /// </summary>
+        private void ReportStop(string why, bool currentDelivered)
+        {
+            if (_stopReported) return;
+            _stopReported = true;
+            _abort.Cancel();
+            var finished = new List<PipelineRow>();
+            var inFlight = new List<PipelineRow>();
+            var notSent = new List<PipelineRow>();
+            var all = new List<PipelineRow>();
+            if (_current != null && !currentDelivered)
+            {
+                finished.Add(_current);
+                all.Add(_current);
+            }
+            foreach (var entry in _queue.DrainRows())
+            {
+                all.Add(entry.Row);
+                if (entry.State == QueuedRowState.Completed) finished.Add(entry.Row);
+                else if (entry.State == QueuedRowState.Sent) inFlight.Add(entry.Row);
+                else notSent.Add(entry.Row);
+            }
+            SetUnconfirmed(Targets(all));
+            int written = _rowsRead - all.Count;
+            string message = string.Format(CultureInfo.InvariantCulture,
+                "Stopped: {0}. {1} row(s) were read and {2} written (output or error). Not written: {3} finished{4}, {5} sent with an unknown outcome{6}, {7} never sent{8}; all {9} are in $ContactsUnconfirmedRows. No row after row {1} was read. {10}",
+                why, _rowsRead, written, finished.Count, RowList(Numbers(finished)), inFlight.Count, RowList(Numbers(inFlight)),
+                notSent.Count, RowList(Numbers(notSent)), all.Count, ResendAdvice());
+            try
+            {
+                _cmdlet.Host?.UI?.WriteWarningLine(message);
+            }
+            catch (Exception ex) when (ex is PSInvalidOperationException || ex is NotImplementedException || ex is System.IO.IOException || ex is PipelineStoppedException)
+            {
+            }
+        }
+
+        private void SetUnconfirmed(object[] rows)
+        {
+            try
+            {
+                _cmdlet.SessionState.PSVariable.Set(UnconfirmedRowsVariable, rows);
+            }
+            catch (Exception ex) when (ex is PSInvalidOperationException || ex is SessionStateException)
+            {
+            }
+        }
+
+        private void PruneKeys()
+        {
+            var done = new List<string>();
+            foreach (var pair in _lastByKey) if (pair.Value.IsCompleted) done.Add(pair.Key);
+            foreach (var key in done) _lastByKey.Remove(key);
+        }
+
+        private static Task WhenAllQuietly(List<Task> tasks)
+        {
+            var quiet = new Task[tasks.Count];
+            for (int i = 0; i < tasks.Count; i++)
+                quiet[i] = tasks[i].ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return Task.WhenAll(quiet);
+        }
+
+        private static object[] Targets(List<PipelineRow> rows)
+        {
+            var targets = new object[rows.Count];
+            for (int i = 0; i < rows.Count; i++) targets[i] = rows[i].Target;
+            return targets;
+        }
+
+        private static List<int> Numbers(List<PipelineRow> rows)
+        {
+            var numbers = new List<int>(rows.Count);
+            foreach (var row in rows) numbers.Add(row.Number);
+            return numbers;
+        }
+
+        private static string RowList(List<int> numbers)
+        {
+            if (numbers.Count == 0) return string.Empty;
+            var parts = new List<string>();
+            int limit = Math.Min(numbers.Count, 50);
+            for (int i = 0; i < limit; i++) parts.Add(numbers[i].ToString(CultureInfo.InvariantCulture));
+            return " (rows " + string.Join(", ", parts) + (numbers.Count > limit ? ", ..." : string.Empty) + ")";
         }
     }
 }

@@ -208,7 +208,16 @@ namespace ContactsModule.Cmdlets
         {
             string id = CellText.Clean(Id) ?? _reader.IdentityOf(InputObject);
             var row = _rows.NextRow((object)InputObject ?? ContactRowReader.BoundParameters(MyInvocation), (number, piped) => RowLabel.For(piped, number, id ?? "without id"));
-            var read = _reader.Read(InputObject, row.Label);
+            RowRead read;
+            try
+            {
+                read = _reader.Read(InputObject, row.Label);
+            }
+            catch (InputTooDeepException ex)
+            {
+                _rows.Enqueue(row, RowResult.Failed(ContactErrors.TooDeep(row.Label, ex, row.Target)));
+                return;
+            }
             _rows.Summary.ColumnsNotUsed = _reader.ColumnsNotUsed;
             if (read.IsScalar)
             {
