@@ -97,10 +97,13 @@ Describe 'Stopping' {
             try { $rows | Set-Contact -Connection $conn -ThrottleLimit 1 -ErrorVariable errs -ErrorAction SilentlyContinue }
             catch { $thrown = $_ }
             $thrown.FullyQualifiedErrorId | Should -BeLike 'ContactsApiUnauthorized,*'
-            $thrown.ErrorDetails.Message | Should -Match 'Stopped: 0 row\(s\) done before it \(0 succeeded, 0 skipped, 0 failed\); 1 queued row\(s\) were not sent .*; no row after row 3 was read\.$'
-            $records = @($errs | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -and $_.FullyQualifiedErrorId -notlike 'ContactsApiUnauthorized,*' })
-            @($records.FullyQualifiedErrorId | ForEach-Object { $_.Split(',')[0] }) | Should -Be @('ContactValidationFailed', 'ContactNotSent')
+            $thrown.ErrorDetails.Message | Should -Match 'Stopped after reading 3 row\(s\): 0 row\(s\) done before it \(0 succeeded, 0 skipped, 0 failed\);.* No row after row 3 was read\.$'
+            $records = @($errs | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -and -not [object]::ReferenceEquals($_.TargetObject, $rows[0]) })
+            $records.Count | Should -Be 2
+            $records[0].FullyQualifiedErrorId | Should -BeLike 'ContactValidationFailed,*'
             $records[0].TargetObject | Should -Be $rows[1]
+            # The third row either never left (ContactNotSent) or was sent and rejected by the same 401: one record, true either way.
+            $records[1].FullyQualifiedErrorId.Split(',')[0] | Should -BeIn @('ContactNotSent', 'ContactsApiUnauthorized')
             $records[1].TargetObject | Should -Be $rows[2]
         }
         finally {
