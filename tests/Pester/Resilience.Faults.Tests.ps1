@@ -301,6 +301,9 @@ $ids = foreach ($case in $cases) {
         $null = Get-Contact -Id 'anything' -ErrorVariable errs -ErrorAction SilentlyContinue
         @($errs).Count | Should -Be 1
         $errs[0].ErrorDetails.Message | Should -Match 'more than the 32 MB the module reads'
+        # The server logs the request once it has finished writing (or the client has gone): wait for the entry.
+        $deadline = [DateTime]::UtcNow.AddSeconds(20)
+        while (-not @(Get-EmulatorRequest -Emulator $emu | Where-Object fault -eq 'oversized') -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
         @(Get-EmulatorRequest -Emulator $emu | Where-Object fault -eq 'oversized').Count | Should -Be 1
     }
 }
