@@ -55,7 +55,17 @@ namespace ContactsModule.Cmdlets
         internal void BeginRun(RowRunner runner)
         {
             _runner = runner;
-            Api.Session.BeginRun();
+            ContactsApi api;
+            try
+            {
+                api = Api;
+            }
+            catch (ContactsApiException)
+            {
+                // An agency connection without a default location has no session of its own: its rows use per-location ones.
+                return;
+            }
+            api.Session.BeginRun();
         }
 
         /// <summary>
