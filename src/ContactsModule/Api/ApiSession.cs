@@ -19,6 +19,7 @@ namespace ContactsModule.Api
     {
         private static readonly Random Jitter = new Random();
         private readonly IAccessTokenProvider _tokens;
+        private volatile ContactsApiException _rejectedBy;
 
         public ApiSession(ApiSessionOptions options, string token)
             : this(options, new StaticTokenProvider(token))
@@ -75,7 +76,9 @@ namespace ContactsModule.Api
                     ex.MayHaveTakenEffect = mayHaveTakenEffect && request.Method != HttpMethod.Get;
                     throw;
                 }
-                var attemptResult = await SendOnceAsync(request, token, attemptTimeout, trace, cancellationToken).ConfigureAwait(false);
+                ThrowIfRejected(request, mayHaveTakenEffect);
+                bool last401 = !_tokens.CanRenew || renewedAfter401;
+                var attemptResult = await SendOnceAsync(request, token, attemptTimeout, last401, trace, cancellationToken).ConfigureAwait(false);
                 lastAttemptDuration = attemptResult.Duration;
                 var response = attemptResult.Response;
                 TimeSpan? pause = null;
@@ -205,6 +208,36 @@ namespace ContactsModule.Api
         {
             Breaker.Reset();
             Limiter.EndRefusal();
+            _rejectedBy = null;
+        }
+
+        /// <summary>A call outside a run is not refused for a token rejection an earlier run saw.</summary>
+        internal void BeginCall() => _rejectedBy = null;
+
+        /// <summary>HighLevel rejected the token (a 401 no renewal can cure): no request of this run leaves any more.</summary>
+        private void RejectRun(ApiRequest request, int status, string reason)
+        {
+            if (_rejectedBy != null) return;
+            _rejectedBy = new ContactsApiException(ApiErrorKind.Unauthorized,
+                string.Format(CultureInfo.InvariantCulture, "{0} answered {1} {2}", request, status, reason))
+            {
+                StatusCode = status,
+            };
+        }
+
+        private void ThrowIfRejected(ApiRequest request, bool mayHaveTakenEffect)
+        {
+            var rejected = _rejectedBy;
+            if (rejected == null) return;
+            throw new ContactsApiException(ApiErrorKind.Unauthorized,
+                string.Format(CultureInfo.InvariantCulture, "{0} was not sent: {1} in this run (the token was rejected); a new run or Connect-ContactsApi tries again.",
+                    request, rejected.Message))
+            {
+                StatusCode = 401,
+                Method = request.Method.Method,
+                Path = request.Path,
+                MayHaveTakenEffect = mayHaveTakenEffect && request.Method != HttpMethod.Get,
+            };
         }
 
         /// <summary>Exponential backoff with "equal jitter": between half and all of base * 2^(attempt-1), capped.</summary>
@@ -231,7 +264,7 @@ namespace ContactsModule.Api
             }
         }
 
-        private async Task<AttemptResult> SendOnceAsync(ApiRequest request, string token, TimeSpan attemptTimeout, IApiTrace trace, CancellationToken cancellationToken)
+        private async Task<AttemptResult> SendOnceAsync(ApiRequest request, string token, TimeSpan attemptTimeout, bool last401, IApiTrace trace, CancellationToken cancellationToken)
         {
             var uri = new Uri(Options.BaseUri, request.Path.TrimStart('/'));
             var watch = Stopwatch.StartNew();
@@ -256,6 +289,9 @@ namespace ContactsModule.Api
                         int status = (int)response.StatusCode;
                         string body = await ReadBodyAsync(request, response, status, timeout.Token).ConfigureAwait(false);
                         watch.Stop();
+                        // Before the limiter hears this answer (which lets the next request go): a rejected token stops
+                        // the requests still waiting instead of sending each to the same 401.
+                        if (status == 401 && last401) RejectRun(request, status, response.ReasonPhrase);
                         ObserveRateLimitHeaders(response);
                         ServerClock.Observe(response.Headers.Date, DateTime.UtcNow);
                         trace.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} ({4} ms)",

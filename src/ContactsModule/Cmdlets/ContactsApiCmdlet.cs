@@ -35,6 +35,7 @@ namespace ContactsModule.Cmdlets
                 {
                     _connection = Connection ?? ConnectionState.Current;
                     if (_connection == null) ThrowTerminatingError(ContactErrors.NotConnected());
+                    _connection.BeginCall();
                 }
                 return _connection;
             }
@@ -55,17 +56,7 @@ namespace ContactsModule.Cmdlets
         internal void BeginRun(RowRunner runner)
         {
             _runner = runner;
-            ContactsApi api;
-            try
-            {
-                api = Api;
-            }
-            catch (ContactsApiException)
-            {
-                // An agency connection without a default location has no session of its own: its rows use per-location ones.
-                return;
-            }
-            api.Session.BeginRun();
+            ActiveConnection.BeginRun();
         }
 
         /// <summary>

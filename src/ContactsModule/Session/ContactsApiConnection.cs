@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -147,6 +148,28 @@ namespace ContactsModule.Session
         };
 
         internal RateLimiter Limiter => CreateApi().Session.Limiter;
+
+        /// <summary>A per-row run starts: every session of this connection (an agency's per-location ones too) starts fresh.</summary>
+        internal void BeginRun()
+        {
+            foreach (var session in Sessions()) session.BeginRun();
+        }
+
+        /// <summary>Any other cmdlet starts: a token rejection seen by an earlier run does not refuse its calls.</summary>
+        internal void BeginCall()
+        {
+            foreach (var session in Sessions()) session.BeginCall();
+        }
+
+        private List<ApiSession> Sessions()
+        {
+            var sessions = new List<ApiSession>(_locationSessions.Values);
+            lock (_sessionLock)
+            {
+                if (_session != null) sessions.Add(_session);
+            }
+            return sessions;
+        }
 
         public override string ToString() => IsAgency
             ? string.Format(CultureInfo.InvariantCulture, "HighLevel agency {0} at {1} (API {2}, {3}, app {4})", CompanyId, BaseUri, ApiVersion, TokenHint, ClientId)
