@@ -94,6 +94,36 @@ namespace ContactsModule.Cmdlets
         }
 
         /// <summary>
+        /// Reads one row for sending, or settles it: a value too deep to walk, a scalar that is not a row and an empty
+        /// row get their outcome from the runner here and the call returns null.
+        /// </summary>
+        public RowRead ReadSendable(PSObject inputObject, PipelineRow row, RowRunner rows, string cmdletName)
+        {
+            RowRead read;
+            try
+            {
+                read = Read(inputObject, row.Label);
+            }
+            catch (InputTooDeepException ex)
+            {
+                rows.Enqueue(row, RowResult.Failed(ContactErrors.TooDeep(row.Label, ex, row.Target)));
+                return null;
+            }
+            rows.Summary.ColumnsNotUsed = ColumnsNotUsed;
+            if (read.IsScalar)
+            {
+                rows.Enqueue(row, RowResult.Failed(ContactErrors.NotARow(row.Label, read.Scalar, cmdletName, row.Target)));
+                return null;
+            }
+            if (read.IsEmpty)
+            {
+                rows.Enqueue(row, RowResult.EmptyRow);
+                return null;
+            }
+            return read;
+        }
+
+        /// <summary>
         /// Reads one pipeline object (null: a call without pipeline input, or a piped $null). Warnings (columns not used,
         /// columns that disagree) are written here, before the row is sent.
         /// </summary>

@@ -174,27 +174,8 @@ namespace ContactsModule.Cmdlets
         private void ProcessRow()
         {
             var row = _rows.NextRow((object)InputObject ?? ContactRowReader.BoundParameters(MyInvocation));
-            RowRead read;
-            try
-            {
-                read = _reader.Read(InputObject, row.Label);
-            }
-            catch (InputTooDeepException ex)
-            {
-                _rows.Enqueue(row, RowResult.Failed(ContactErrors.TooDeep(row.Label, ex, row.Target)));
-                return;
-            }
-            _rows.Summary.ColumnsNotUsed = _reader.ColumnsNotUsed;
-            if (read.IsScalar)
-            {
-                _rows.Enqueue(row, RowResult.Failed(ContactErrors.NotARow(row.Label, read.Scalar, "New-Contact", row.Target)));
-                return;
-            }
-            if (read.IsEmpty)
-            {
-                _rows.Enqueue(row, RowResult.EmptyRow);
-                return;
-            }
+            var read = _reader.ReadSendable(InputObject, row, _rows, "New-Contact");
+            if (read == null) return;
             var built = ContactPayloadBuilder.Build(read.Input, _reader.ReadOptions);
             if (!built.IsValid)
             {

@@ -208,27 +208,8 @@ namespace ContactsModule.Cmdlets
         {
             string id = CellText.Clean(Id) ?? _reader.IdentityOf(InputObject);
             var row = _rows.NextRow((object)InputObject ?? ContactRowReader.BoundParameters(MyInvocation), (number, piped) => RowLabel.For(piped, number, id ?? "without id"));
-            RowRead read;
-            try
-            {
-                read = _reader.Read(InputObject, row.Label);
-            }
-            catch (InputTooDeepException ex)
-            {
-                _rows.Enqueue(row, RowResult.Failed(ContactErrors.TooDeep(row.Label, ex, row.Target)));
-                return;
-            }
-            _rows.Summary.ColumnsNotUsed = _reader.ColumnsNotUsed;
-            if (read.IsScalar)
-            {
-                _rows.Enqueue(row, RowResult.Failed(ContactErrors.NotARow(row.Label, read.Scalar, "Set-Contact", row.Target)));
-                return;
-            }
-            if (read.IsEmpty)
-            {
-                _rows.Enqueue(row, RowResult.EmptyRow);
-                return;
-            }
+            var read = _reader.ReadSendable(InputObject, row, _rows, "Set-Contact");
+            if (read == null) return;
             if (id == null)
             {
                 _rows.Enqueue(row, RowResult.Failed(ContactErrors.MissingId(row.Label, row.Target)));
