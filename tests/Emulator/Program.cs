@@ -49,6 +49,7 @@ app.UseMiddleware<ApiPipelineMiddleware>();
 app.UseRouting();
 ContactEndpoints.Map(app, runtime);
 CustomFieldEndpoints.Map(app, runtime);
+LocationEndpoints.Map(app, runtime);
 ContactActivityEndpoints.Map(app, runtime);
 OAuthEndpoints.Map(app, runtime);
 AdminEndpoints.Map(app, runtime, app.Lifetime);

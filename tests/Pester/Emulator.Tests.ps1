@@ -834,6 +834,23 @@ Describe 'Contacts emulator' {
         }
     }
 
+    Context 'location' {
+        It 'GET /locations/{id} answers the location with its duplicate setting; another location is 403' {
+            $r = Invoke-Api -Path "/locations/$loc"
+            $r.Status | Should -Be 200
+            $r.Json.location.id | Should -Be $loc
+            $r.Json.location.settings.allowDuplicateContact | Should -BeFalse
+            $null = Set-EmulatorConfig -Emulator $emu -Config @{ allowDuplicates = $true }
+            try {
+                (Invoke-Api -Path "/locations/$loc").Json.location.settings.allowDuplicateContact | Should -BeTrue
+            }
+            finally {
+                $null = Set-EmulatorConfig -Emulator $emu -Config @{ allowDuplicates = $false }
+            }
+            (Invoke-Api -Path '/locations/other-location').Status | Should -Be 403
+        }
+    }
+
     Context 'request log and admin endpoints' {
         It 'logs every non-admin request with headers, raw body, status and fault' {
             $body = '{"locationId":"emulator-location","firstName":"Logged"}'

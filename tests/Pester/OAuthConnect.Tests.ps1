@@ -66,6 +66,28 @@ Describe 'Connect-ContactsApi with OAuth' {
         (Get-RefreshFingerprint $calls[0]) | Should -Be (Get-EmulatorSecretFingerprint $given)
     }
 
+    It 'a token without locations.readonly: the duplicate setting is not read, nothing is renewed for it, the row is created once' {
+        $given = New-SeededRefreshToken
+        Connect-OAuth $given
+        $null = Set-EmulatorConfig -Emulator $emu -Config @{ errorAfterStoreRate = 1.0 }
+        try {
+            $out = New-Contact -FirstName 'Scoped' -Email 'oauth.scoped@example.com' -Verbose -ErrorVariable errs -ErrorAction SilentlyContinue 4>&1
+        }
+        finally {
+            $null = Set-EmulatorConfig -Emulator $emu -Config @{ errorAfterStoreRate = 0 }
+        }
+        $verbose = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        @($errs).Count | Should -Be 0
+        @($out | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).Email | Should -Be 'oauth.scoped@example.com'
+        $probe = @(Get-EmulatorRequest -Emulator $emu | Where-Object path -eq "/locations/$($emu.LocationId)")
+        $probe.Count | Should -Be 1
+        $probe[0].status | Should -Be 401
+        $verbose | Should -Contain 'The location''s duplicate setting could not be read (401): look-ups wait for late stores.'
+        # The connect's refresh only: a 401 for a missing scope renews no token.
+        (Get-TokenCall).Count | Should -Be 1
+        @(Get-EmulatorRequest -Emulator $emu | Where-Object { $_.method -eq 'POST' -and $_.path -eq '/contacts/' }).Count | Should -Be 1
+    }
+
     It 'authorization_code grant (Company): an agency connection' {
         $connection = Connect-ContactsApi -ClientId $emu.ClientId -ClientSecret $secret -BaseUri $emu.BaseUri -PassThru `
             -AuthorizationCode (ConvertTo-SecureString 'emulator-code-company-0001' -AsPlainText -Force) -RedirectUri 'https://example.com/callback' -UserType Company

@@ -165,6 +165,49 @@ Describe 'Idempotent creates' {
     }
 }
 
+Describe 'The location''s duplicate setting' {
+    BeforeEach {
+        Reset-ContactsEmulator -Emulator $emu
+        Connect-Test
+    }
+
+    It 'is read once after ambiguous failures; where duplicates are refused no row waits for a late store' {
+        $null = Set-EmulatorConfig -Emulator $emu -Config @{ errorRate = 0.3; faultPaths = @('/contacts/'); seed = 7 }
+        $rows = @(New-Rows -Count 20 -Prefix refusing)
+        $out = $rows | New-Contact -ThrottleLimit 4 -Verbose -ErrorVariable errs -ErrorAction SilentlyContinue 4>&1
+        $verbose = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $contacts = @($out | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        @($errs).Count | Should -Be 0
+        @($contacts.Email) | Should -Be @($rows.Email)
+        @(Get-EmulatorRequest -Emulator $emu | Where-Object fault -eq 'error').Count | Should -BeGreaterThan 0
+        @(Get-EmulatorRequest -Emulator $emu | Where-Object path -eq "/locations/$($emu.LocationId)").Count | Should -Be 1
+        $verbose | Should -Contain 'The location''s Allow Duplicate Contact setting is off: a resend cannot make a second contact.'
+        @($verbose | Where-Object { $_ -like '*looking again*' }).Count | Should -Be 0
+        $stored = @(Get-EmulatorContact -Emulator $emu)
+        $stored.Count | Should -Be 20
+        @($stored.email | Sort-Object -Unique).Count | Should -Be 20
+    }
+
+    It 'where duplicates are allowed, look-ups still wait for a late store' {
+        # The store happened, then a 5xx; the search index shows the contact only after a lag.
+        $null = Set-EmulatorConfig -Emulator $emu -Config @{ allowDuplicates = $true; errorAfterStoreRate = 1.0; searchLagMs = 1500 }
+        $out = New-Contact -FirstName Lee -Email 'lee@example.com' -Verbose -ErrorVariable errs -ErrorAction SilentlyContinue 4>&1
+        $verbose = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $contact = @($out | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        @($errs).Count | Should -Be 0
+        $contact.Email | Should -Be 'lee@example.com'
+        $verbose | Should -Contain 'The location''s Allow Duplicate Contact setting is on: look-ups wait for late stores.'
+        @($verbose | Where-Object { $_ -like '*looking again*' }).Count | Should -BeGreaterThan 0
+        @(Get-EmulatorRequest -Emulator $emu | Where-Object { $_.method -eq 'POST' -and $_.path -eq '/contacts/' }).Count | Should -Be 1
+        @(Get-EmulatorContact -Emulator $emu).Count | Should -Be 1
+    }
+
+    It 'is not read when nothing failed' {
+        $null = New-Rows -Count 5 -Prefix calm | New-Contact
+        @(Get-EmulatorRequest -Emulator $emu | Where-Object path -like '/locations/*').Count | Should -Be 0
+    }
+}
+
 Describe 'Order and quota' {
     BeforeEach {
         Reset-ContactsEmulator -Emulator $emu

@@ -40,6 +40,12 @@ namespace ContactsModule.Api
         /// </summary>
         public bool ResendAfterAmbiguousFailure { get; set; } = true;
 
+        /// <summary>
+        /// False for optional probes (a setting the token's scopes may not cover): their 401 neither renews an OAuth
+        /// token nor stops the run's other requests.
+        /// </summary>
+        internal bool Optional { get; set; }
+
         /// <summary>Keep the answer's headers in ApiResponse.Headers.</summary>
         public bool CaptureHeaders { get; set; }
 

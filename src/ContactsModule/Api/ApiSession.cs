@@ -77,7 +77,7 @@ namespace ContactsModule.Api
                     throw;
                 }
                 ThrowIfRejected(request, mayHaveTakenEffect);
-                bool last401 = !_tokens.CanRenew || renewedAfter401;
+                bool last401 = !request.Optional && (!_tokens.CanRenew || renewedAfter401);
                 var attemptResult = await SendOnceAsync(request, token, attemptTimeout, last401, trace, cancellationToken).ConfigureAwait(false);
                 lastAttemptDuration = attemptResult.Duration;
                 var response = attemptResult.Response;
@@ -123,7 +123,7 @@ namespace ContactsModule.Api
                         mayHaveTakenEffect = true;
                         failure = response.StatusCode.ToString(CultureInfo.InvariantCulture);
                     }
-                    else if (response.StatusCode == 401 && _tokens.CanRenew && !renewedAfter401)
+                    else if (response.StatusCode == 401 && _tokens.CanRenew && !renewedAfter401 && !request.Optional)
                     {
                         // HighLevel does not document the wording of an expired-token 401: any 401 renews an OAuth token once.
                         renewedAfter401 = true;

@@ -27,6 +27,7 @@ namespace ContactsModule.Api
         /// <summary>The shortest grace period: HighLevel's search index shows a new contact within about a second.</summary>
         private static readonly TimeSpan MinLookupGrace = TimeSpan.FromSeconds(2);
         private static readonly TimeSpan MaxLookupGrace = TimeSpan.FromSeconds(30);
+        private static readonly TimeSpan SettingReadLimit = TimeSpan.FromSeconds(20);
 
         /// <summary>
         /// POST /contacts/. When an attempt fails ambiguously (timeout, broken connection, 5xx), the row's own contact
@@ -102,6 +103,7 @@ namespace ContactsModule.Api
         private async Task<Contact> FindOwnAfterAmbiguousFailureAsync(ContactPayload payload, CreateProvenance provenance, DateTime startedServerUtc,
             AmbiguousFailureContext context, IApiTrace trace, CancellationToken cancellationToken)
         {
+            await provenance.LearnDuplicateSettingAsync(() => ReadAllowDuplicateContactAsync(payload.LocationId, trace), cancellationToken).ConfigureAwait(false);
             var grace = provenance.DuplicatesRejected ? TimeSpan.Zero : LookupGrace(context);
             var watch = System.Diagnostics.Stopwatch.StartNew();
             while (true)
@@ -135,6 +137,47 @@ namespace ContactsModule.Api
                     "The earlier attempt's contact is not visible (yet); looking again in {0:0.0} s (a late store can take up to {1:0.0} s to show).",
                     wait.TotalSeconds, grace.TotalSeconds));
                 await RequestSlots.DelayOutsideSlotAsync(wait, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// GET /locations/{id}: settings.allowDuplicateContact, or null when it cannot be read (the scope
+        /// locations.readonly missing, a failure, no such field). Never stops the run: the call is optional.
+        /// </summary>
+        internal async Task<bool?> ReadAllowDuplicateContactAsync(string locationId, IApiTrace trace)
+        {
+            if (string.IsNullOrEmpty(locationId)) return null;
+            var request = new ApiRequest(HttpMethod.Get, "/locations/" + Uri.EscapeDataString(locationId)) { Optional = true };
+            // Shared by every row that waits for it: it has its own time limit, not a row's cancellation.
+            using (var limit = new CancellationTokenSource(SettingReadLimit))
+            try
+            {
+                var response = await _session.SendAsync(request, trace, limit.Token).ConfigureAwait(false);
+                if (response == null || !response.IsSuccess)
+                {
+                    trace.Verbose("The location's duplicate setting could not be read (" + (response?.StatusCode.ToString(CultureInfo.InvariantCulture) ?? "no answer") +
+                        "): look-ups wait for late stores.");
+                    return null;
+                }
+                using (var doc = JsonDocument.Parse(response.Body))
+                {
+                    if (doc.RootElement.ValueKind == JsonValueKind.Object &&
+                        doc.RootElement.TryGetProperty("location", out var location) && location.ValueKind == JsonValueKind.Object &&
+                        location.TryGetProperty("settings", out var settings) && settings.ValueKind == JsonValueKind.Object &&
+                        settings.TryGetProperty("allowDuplicateContact", out var allow) &&
+                        (allow.ValueKind == JsonValueKind.True || allow.ValueKind == JsonValueKind.False))
+                    {
+                        bool value = allow.ValueKind == JsonValueKind.True;
+                        trace.Verbose("The location's Allow Duplicate Contact setting is " + (value ? "on: look-ups wait for late stores." : "off: a resend cannot make a second contact."));
+                        return value;
+                    }
+                }
+                return null;
+            }
+            catch (Exception ex) when (ex is ContactsApiException || ex is JsonException || ex is OperationCanceledException)
+            {
+                trace.Verbose("The location's duplicate setting could not be read (" + ex.Message + "): look-ups wait for late stores.");
+                return null;
             }
         }
 

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
 using ContactsModule.Models;
 
 namespace ContactsModule.Api
@@ -15,6 +17,8 @@ namespace ContactsModule.Api
 
         private readonly ConcurrentDictionary<string, byte> _claimed = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         private volatile bool _duplicatesRejected;
+        private readonly object _settingLock = new object();
+        private Task _settingRead;
 
         public static CreateProvenance For(ApiSession session) => BySession.GetValue(session, _ => new CreateProvenance());
 
@@ -22,6 +26,39 @@ namespace ContactsModule.Api
         public bool DuplicatesRejected => _duplicatesRejected;
 
         public void SawDuplicateAnswer() => _duplicatesRejected = true;
+
+        /// <summary>
+        /// Reads the location's "Allow Duplicate Contact" setting once per session (the first ambiguous failure asks;
+        /// the others wait for the same answer). A location that rejects duplicates makes every resend safe. The read
+        /// returns null when the setting cannot be read (the token's scopes, say): nothing is assumed then.
+        /// </summary>
+        public async Task LearnDuplicateSettingAsync(Func<Task<bool?>> readAllowDuplicates, CancellationToken cancellationToken)
+        {
+            if (_duplicatesRejected) return;
+            Task read;
+            lock (_settingLock)
+            {
+                if (_settingRead == null) _settingRead = ReadSettingAsync(readAllowDuplicates);
+                read = _settingRead;
+            }
+            // The read is shared: a row that is cancelled stops waiting for it, the read goes on for the others. A row
+            // waiting for it lends its slot to rows that need none of this.
+            var cancelled = new TaskCompletionSource<bool>();
+            using (cancellationToken.Register(() => cancelled.TrySetCanceled()))
+            {
+                var first = Task.WhenAny(read, cancelled.Task);
+                await RequestSlots.WaitOutsideSlotAsync(first).ConfigureAwait(false);
+                await (await first.ConfigureAwait(false)).ConfigureAwait(false);
+            }
+        }
+
+        private async Task ReadSettingAsync(Func<Task<bool?>> readAllowDuplicates)
+        {
+            // The read belongs to no row: it must never wait for a row's in-flight slot (the rows wait for it).
+            RequestSlots.Current = null;
+            var allow = await readAllowDuplicates().ConfigureAwait(false);
+            if (allow == false) _duplicatesRejected = true;
+        }
 
         /// <summary>Records the contact as one row's result; false when another row had it already.</summary>
         public bool Claim(string id) => id != null && _claimed.TryAdd(id, 0);
