@@ -203,6 +203,53 @@ Describe 'A server that cannot be reached' {
     }
 }
 
+Describe 'A server that goes away mid-run' {
+    It 'the listener dies with rows in flight: ContactsApiUnreachable, and every row read has exactly one outcome' {
+        $local = Start-ContactsEmulator -Config @{ latencyMs = 40 }
+        $rows = @(New-Rows -Count 2000 -Prefix vanish)
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript('param($m) Import-Module $m').AddArgument($modulePath).Invoke()
+            $ps.Commands.Clear()
+            $null = $ps.AddScript({
+                    param($BaseUri, $Token, $Location, $Rows)
+                    Connect-ContactsApi -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -LocationId $Location -BaseUri $BaseUri -RetryDelay 0.01
+                    try { $Rows | New-Contact -ThrottleLimit 4 } catch { $_ }
+                }).AddParameter('BaseUri', $local.BaseUri).AddParameter('Token', $local.Token).AddParameter('Location', $local.LocationId).AddParameter('Rows', $rows)
+            $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $async = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+            # Wait until a good part of the input is stored, then kill the server: no orderly shutdown, connections just break.
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            while ([DateTime]::UtcNow -lt $deadline -and [int](Get-EmulatorStat -Emulator $local).contacts -lt 40) { Start-Sleep -Milliseconds 20 }
+            $local.Process.Kill($true)
+            $null = $local.Process.WaitForExit(10000)
+            $async.AsyncWaitHandle.WaitOne(120000) | Should -BeTrue
+            $outcomes = @($output)
+            $errors = @($ps.Streams.Error)
+            $unconfirmed = @($ps.Runspace.SessionStateProxy.GetVariable('ContactsUnconfirmedRows'))
+        }
+        finally {
+            $ps.Dispose()
+            Stop-ContactsEmulator -Emulator $local
+        }
+        $stop = @($outcomes | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $stop.Count | Should -Be 1
+        $stop[0].FullyQualifiedErrorId | Should -BeLike 'ContactsApiUnreachable,*'
+        $read = [int]([regex]::Match($stop[0].ErrorDetails.Message, 'No row after row (\d+) was read').Groups[1].Value)
+        $read | Should -BeGreaterThan 40
+        $read | Should -BeLessThan 2000
+        $created = @($outcomes | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] })
+        $created.Count | Should -BeGreaterOrEqual 40
+        @($created | Where-Object Outcome -ne 'Created').Count | Should -Be 0
+        # Every row read: created, or one error record (not sent, unconfirmed or the stop itself); nothing twice, nothing missing.
+        @($errors | Where-Object { $_.FullyQualifiedErrorId -notmatch '^(ContactNotSent|ContactUnconfirmed|ContactsApiUnavailable),' }).Count | Should -Be 0
+        $accounted = @($created.Email) + @($errors.TargetObject.Email) + @($stop[0].TargetObject.Email)
+        @($accounted | Sort-Object) | Should -Be @($rows[0..($read - 1)].Email | Sort-Object)
+        # The unconfirmed rows are the ContactUnconfirmed ones, ready to look up.
+        @($unconfirmed.Email | Sort-Object) | Should -Be @(($errors | Where-Object { $_.FullyQualifiedErrorId -like 'ContactUnconfirmed,*' }).TargetObject.Email | Sort-Object)
+    }
+}
+
 Describe 'Late stores do not make second copies' {
     BeforeEach { Reset-ContactsEmulator -Emulator $emu }
 
