@@ -78,7 +78,8 @@ namespace ContactsModule.Cmdlets
         protected override void BeginProcessing()
         {
             _ = ActiveConnection;
-            if (ParameterSetName == ByIdSet) _rows = new RowRunner(this, "Get-Contact", ThrottleLimit, "Get-Contact");
+            if (ParameterSetName == ByIdSet) _rows = new RowRunner(this, "Get-Contact", ThrottleLimit,
+                "Reading changes nothing: run the same command again (or pipe the rows not written) to get the rest.");
         }
 
         protected override void ProcessRecord()

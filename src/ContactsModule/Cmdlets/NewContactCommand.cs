@@ -163,7 +163,7 @@ namespace ContactsModule.Cmdlets
             _reader = ContactRowReader.Create(this, DefaultCountry, CustomFieldColumn, IgnoreColumn, DateFormat, forUpdate: false);
             _ = ActiveConnection;
             _locationOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(LocationId));
-            _rows = new RowRunner(this, "New-Contact", ThrottleLimit, "New-Contact -OnDuplicate Skip",
+            _rows = new RowRunner(this, "New-Contact", ThrottleLimit, RowRunner.CreateAdvice("New-Contact -OnDuplicate Skip"),
                 ActiveConnection.IsAgency ? new Execution.LocationThrottle(ThrottleLimit, LocationThrottleLimit) : null) { Summary = new ContactRunSummary("New-Contact") };
         }
 

@@ -34,7 +34,8 @@ namespace ContactsModule.Cmdlets
         protected override void BeginProcessing()
         {
             _ = ActiveConnection;
-            _rows = new RowRunner(this, "Remove-Contact", ThrottleLimit, "Remove-Contact -Force");
+            _rows = new RowRunner(this, "Remove-Contact", ThrottleLimit,
+                "To remove the rest, run the whole input again with Remove-Contact: contacts already removed answer ContactNotFound and nothing else changes.");
         }
 
         protected override void ProcessRecord() => _rows.Guard(ProcessRow);

@@ -29,7 +29,7 @@ namespace ContactsModule.Cmdlets
         private static readonly TimeSpan InFlightGrace = TimeSpan.FromSeconds(3);
 
         private readonly ContactsApiCmdlet _cmdlet;
-        private readonly string _resendCommand;
+        private readonly string _resendAdvice;
         private readonly OrderedTaskQueue<PipelineRow, RowResult> _queue;
         private readonly CancellationTokenSource _abort;
         private readonly ImportProgress _progress;
@@ -42,12 +42,12 @@ namespace ContactsModule.Cmdlets
         private bool _finished;
         private bool _stopReported;
 
-        /// <param name="resendCommand">How to send the input again, e.g. "New-Contact -OnDuplicate Skip".</param>
+        /// <param name="resendAdvice">What to do after a stop to finish the input, as a sentence (RowRunner.CreateAdvice for creates).</param>
         /// <param name="locations">For an agency run: per-location limits (ThrottleLimit per location, LocationThrottleLimit locations).</param>
-        public RowRunner(ContactsApiCmdlet cmdlet, string activity, int throttleLimit, string resendCommand, LocationThrottle locations = null)
+        public RowRunner(ContactsApiCmdlet cmdlet, string activity, int throttleLimit, string resendAdvice, LocationThrottle locations = null)
         {
             _cmdlet = cmdlet;
-            _resendCommand = resendCommand;
+            _resendAdvice = resendAdvice;
             _abort = CancellationTokenSource.CreateLinkedTokenSource(cmdlet.StopToken);
             _locations = locations;
             if (locations == null)
@@ -374,9 +374,12 @@ namespace ContactsModule.Cmdlets
             _cmdlet.ThrowTerminatingError(record);
         }
 
-        private string ResendAdvice() => string.Format(CultureInfo.InvariantCulture,
+        private string ResendAdvice() => _resendAdvice;
+
+        /// <summary>The advice after a stop for cmdlets that create: <paramref name="command"/> skips what was created.</summary>
+        public static string CreateAdvice(string command) => string.Format(CultureInfo.InvariantCulture,
             "To send every row of the input once, run the whole input again with {0}: the rows already created are skipped. " +
-            "(In a location that allows duplicate contacts, look up the unconfirmed rows first and send only the rest.)", _resendCommand);
+            "(In a location that allows duplicate contacts, look up the unconfirmed rows first and send only the rest.)", command);
 
         private static string ErrorIdOf(ContactsApiException api) => ContactErrors.FromApi(api, string.Empty, null).FullyQualifiedErrorId;
 

@@ -197,7 +197,8 @@ namespace ContactsModule.Cmdlets
             if (_addTags != null && _addTags.Length == 0) _addTags = null;
             if (_removeTags != null && _removeTags.Length == 0) _removeTags = null;
             _ = ActiveConnection;
-            _rows = new RowRunner(this, "Set-Contact", ThrottleLimit, "Set-Contact") { Summary = new ContactRunSummary("Set-Contact") };
+            _rows = new RowRunner(this, "Set-Contact", ThrottleLimit,
+                "To update the rest, run the whole input again with Set-Contact: rows already updated are sent again with the same values.") { Summary = new ContactRunSummary("Set-Contact") };
         }
 
         protected override void ProcessRecord() => _rows.Guard(ProcessRow);
