@@ -19,13 +19,13 @@ public sealed class ConcurrencyGate
             if (_busy < limit)
             {
                 _busy++;
-                return new Slot(this, limit);
+                return new Slot(this);
             }
             waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiting.Enqueue(waiter);
         }
         await waiter.Task;
-        return new Slot(this, limit);
+        return new Slot(this);
     }
 
     private void Leave()
@@ -39,7 +39,7 @@ public sealed class ConcurrencyGate
         next?.SetResult();
     }
 
-    private sealed class Slot(ConcurrencyGate gate, int limit) : IDisposable
+    private sealed class Slot(ConcurrencyGate gate) : IDisposable
     {
         private int _done;
 

@@ -236,12 +236,17 @@ Describe 'The emulator as a .NET tool (contacts-emulator)' {
         $toolEnvironment = @{ HOME = $ToolHome; USERPROFILE = $ToolHome; DOTNET_CLI_HOME = $ToolHome; NUGET_PACKAGES = (Join-Path $ToolHome 'packages'); DOTNET_NOLOGO = '1'; DOTNET_CLI_TELEMETRY_OPTOUT = '1' }
         foreach ($key in $toolEnvironment.Keys) { $saved[$key] = [Environment]::GetEnvironmentVariable($key); [Environment]::SetEnvironmentVariable($key, $toolEnvironment[$key]) }
         try {
-            $script:InstallOutput = & dotnet tool install --tool-path $ToolPath --add-source $RepoDir --ignore-failed-sources contacts-emulator 2>&1
+            $script:InstallOutput = & dotnet tool install --tool-path $ToolPath --add-source $RepoDir contacts-emulator 2>&1
             $script:InstallExit = $LASTEXITCODE
         }
         finally {
             foreach ($key in $saved.Keys) { [Environment]::SetEnvironmentVariable($key, $saved[$key]) }
         }
+    }
+
+    It 'is installed with the README''s command (the same arguments as here)' {
+        $readme = Get-Content -LiteralPath (Join-Path $RepoRoot 'README.md') -Raw
+        $readme | Should -Match ([regex]::Escape('dotnet tool install --tool-path ./tools --add-source ./out/repo contacts-emulator'))
     }
 
     It 'is written to out/repo beside the module package' {
