@@ -36,7 +36,7 @@ $scenarios = @(
         Target = '>= 3x the naive rows/s, lower CPU per row' }
     [pscustomobject]@{ Id = 3; Name = 'Faults: 10% 5xx, 5% dropped after store'; Rows = 2000
         Config = @{ burstLimit = $unlimited; burstWindowMs = 10000; errorRate = 0.10; dropAfterStoreRate = 0.05; seed = 3 }
-        Target = 'exactly 2,000 contacts, none twice, no row missing or failed' }
+        Target = 'exactly 2,000 contacts, none twice, no row missing or failed; >= 104 rows/s (3x the 34.8 rows/s of version 0.1)' }
     [pscustomobject]@{ Id = 4; Name = 'Memory: no latency, no limit'; Rows = 100000
         Config = @{ burstLimit = $unlimited; burstWindowMs = 10000; requestLogLimit = 1000; seed = 4 }
         Target = 'peak working set flat, well under 200 MB' }
