@@ -30,6 +30,9 @@ namespace ContactsModule.Api
         /// <summary>The first attempt's timeout when not RetryOptions.Timeout (a look-up after a timeout waits longer).</summary>
         internal TimeSpan? FirstAttemptTimeout { get; set; }
 
+        /// <summary>The locationId the call names in its body or query; null: the session's location.</summary>
+        public string LocationId { get; set; }
+
         /// <summary>The Version header of this call only; null: the session's version.</summary>
         public string ApiVersion { get; set; }
 

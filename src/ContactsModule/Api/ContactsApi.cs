@@ -41,7 +41,7 @@ namespace ContactsModule.Api
             trace = trace ?? NullApiTrace.Instance;
             var provenance = CreateProvenance.For(_session);
             var startedServerUtc = _session.ServerClock.ToServerTime(DateTime.UtcNow);
-            var request = new ApiRequest(HttpMethod.Post, "/contacts/", ContactJson.WritePayload(payload));
+            var request = new ApiRequest(HttpMethod.Post, "/contacts/", ContactJson.WritePayload(payload)) { LocationId = payload.LocationId };
             Contact recovered = null;
             bool ambiguousFailureSeen = false;
             if (payload.Email != null || payload.Phone != null)
@@ -64,7 +64,7 @@ namespace ContactsModule.Api
             }
             if (!response.IsSuccess)
             {
-                var error = ToException(request, response);
+                var error = Failure(request, response);
                 if (error.Kind == ApiErrorKind.Duplicate)
                 {
                     provenance.SawDuplicateAnswer();
@@ -223,7 +223,7 @@ namespace ContactsModule.Api
         /// <summary>POST /contacts/upsert: updates the contact with the same email or phone (tags replaced), else creates one.</summary>
         public async Task<Contact> UpsertAsync(ContactPayload payload, IApiTrace trace, CancellationToken cancellationToken)
         {
-            var request = new ApiRequest(HttpMethod.Post, "/contacts/upsert", ContactJson.WritePayload(payload));
+            var request = new ApiRequest(HttpMethod.Post, "/contacts/upsert", ContactJson.WritePayload(payload)) { LocationId = payload.LocationId };
             var response = await SendOrThrowAsync(request, trace, cancellationToken).ConfigureAwait(false);
             var contact = ReadContact(request, response, "contact");
             bool isNew = false;
@@ -306,7 +306,7 @@ namespace ContactsModule.Api
                 }
                 writer.WriteEndObject();
             });
-            var request = new ApiRequest(HttpMethod.Post, "/contacts/search", body) { FirstAttemptTimeout = firstAttemptTimeout };
+            var request = new ApiRequest(HttpMethod.Post, "/contacts/search", body) { FirstAttemptTimeout = firstAttemptTimeout, LocationId = search.LocationId };
             var response = await SendOrThrowAsync(request, trace, cancellationToken).ConfigureAwait(false);
             try
             {
@@ -348,7 +348,7 @@ namespace ContactsModule.Api
         public async Task<BulkTagResult> BulkUpdateTagsAsync(bool add, string locationId, IEnumerable<string> contactIds, IEnumerable<string> tags, IApiTrace trace, CancellationToken cancellationToken)
         {
             var request = new ApiRequest(HttpMethod.Post, "/contacts/bulk/tags/update/" + (add ? "add" : "remove"),
-                ContactJson.WriteBulkTagsBody(contactIds, tags, locationId));
+                ContactJson.WriteBulkTagsBody(contactIds, tags, locationId)) { LocationId = locationId };
             var response = await SendOrThrowAsync(request, trace, cancellationToken).ConfigureAwait(false);
             try
             {
@@ -407,7 +407,10 @@ namespace ContactsModule.Api
         private async Task<Contact> FindDuplicateByAsync(string locationId, string parameter, string value, IApiTrace trace, CancellationToken cancellationToken)
         {
             var request = new ApiRequest(HttpMethod.Get,
-                "/contacts/search/duplicate?locationId=" + Uri.EscapeDataString(locationId) + "&" + parameter + "=" + Uri.EscapeDataString(value));
+                "/contacts/search/duplicate?locationId=" + Uri.EscapeDataString(locationId) + "&" + parameter + "=" + Uri.EscapeDataString(value))
+            {
+                LocationId = locationId,
+            };
             var response = await SendOrThrowAsync(request, trace, cancellationToken).ConfigureAwait(false);
             return ReadContact(request, response, "contact", allowNull: true);
         }
@@ -415,8 +418,16 @@ namespace ContactsModule.Api
         private async Task<ApiResponse> SendOrThrowAsync(ApiRequest request, IApiTrace trace, CancellationToken cancellationToken)
         {
             var response = await _session.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccess) throw ToException(request, response);
+            if (!response.IsSuccess) throw Failure(request, response);
             return response;
+        }
+
+        /// <summary>ToException, naming the location the call was about (a 403 says which location the token may not reach).</summary>
+        private ContactsApiException Failure(ApiRequest request, ApiResponse response)
+        {
+            var error = ToException(request, response);
+            error.LocationId = request.LocationId ?? _session.Options.LocationId;
+            return error;
         }
 
         private static Contact ReadContact(ApiRequest request, ApiResponse response, string property, bool allowNull = false)

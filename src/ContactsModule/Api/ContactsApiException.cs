@@ -32,6 +32,8 @@ namespace ContactsModule.Api
         /// sending, or none was made): nothing was stored. True when one may have.
         /// </summary>
         public bool MayHaveTakenEffect { get; set; } = true;
+        /// <summary>The location the call was about (its body's or query's locationId, else the session's), when known.</summary>
+        public string LocationId { get; set; }
         /// <summary>For a daily quota stop: when HighLevel's daily window is expected to reset (UTC).</summary>
         public DateTime? QuotaResetsAtUtc { get; set; }
     }

@@ -123,7 +123,7 @@ namespace ContactsModule.Cmdlets
             var token = Token ?? FromEnvironment(TokenVariable);
             if (token == null || token.Length == 0)
             {
-                Fail("No token given. Pass -Token (a SecureString), or set the environment variable " + TokenVariable + ".", "ContactsApiTokenMissing", ErrorCategory.AuthenticationError);
+                Fail("No token given. Pass -Token (a SecureString), or set the environment variable " + TokenVariable + ".", ErrorIds.TokenMissing, ErrorCategory.AuthenticationError);
             }
             string invalid = TokenText.FindInvalidCharacter(token);
             if (invalid != null)
@@ -135,7 +135,7 @@ namespace ContactsModule.Cmdlets
             string locationId = LocationId ?? Environment.GetEnvironmentVariable(LocationVariable);
             if (string.IsNullOrWhiteSpace(locationId))
             {
-                Fail("No location id given. Pass -LocationId, or set the environment variable " + LocationVariable + ".", "ContactsApiLocationMissing", ErrorCategory.InvalidArgument);
+                Fail("No location id given. Pass -LocationId, or set the environment variable " + LocationVariable + ".", ErrorIds.LocationMissing, ErrorCategory.InvalidArgument);
             }
             var baseUri = CheckedBaseUri();
             var retry = Retry();
@@ -272,7 +272,7 @@ namespace ContactsModule.Cmdlets
             if (agency && string.IsNullOrEmpty(companyId))
                 Fail("The agency token names no company. Pass -CompanyId.", ErrorIds.InvalidConnection, ErrorCategory.InvalidArgument);
             if (!agency && string.IsNullOrEmpty(locationId))
-                Fail("The location token names no location. Pass -LocationId, or set the environment variable " + LocationVariable + ".", "ContactsApiLocationMissing", ErrorCategory.InvalidArgument);
+                Fail("The location token names no location. Pass -LocationId, or set the environment variable " + LocationVariable + ".", ErrorIds.LocationMissing, ErrorCategory.InvalidArgument);
 
             var connection = new ContactsApiConnection(source, string.IsNullOrEmpty(locationId) ? null : locationId.Trim(), companyId, baseUri, apiVersion, retry, UserAgent(), path);
             if (connection.LocationId != null && !connection.IsAgency) connection.Limiter.ResetForNewConnection();

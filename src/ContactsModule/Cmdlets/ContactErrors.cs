@@ -62,8 +62,12 @@ namespace ContactsModule.Cmdlets
                     break;
                 case ApiErrorKind.Forbidden:
                     id = ErrorIds.Forbidden; category = ErrorCategory.PermissionDenied;
-                    what = "the token has no access to this location (403): " + Server(ex);
-                    action = "Connect with a token of the location, or pass the right -LocationId.";
+                    what = ex.LocationId != null
+                        ? "the token has no access to location '" + ex.LocationId + "' (403): " + Server(ex)
+                        : "the token has no access to this location (403): " + Server(ex);
+                    action = ex.LocationId != null
+                        ? "Check the location id '" + ex.LocationId + "' (a mistyped -LocationId or LocationId column gives this answer), or connect with a token of that location."
+                        : "Connect with a token of the location, or pass the right -LocationId.";
                     break;
                 case ApiErrorKind.Validation:
                     id = ErrorIds.ApiValidationFailed; category = ErrorCategory.InvalidData;
@@ -302,6 +306,21 @@ namespace ContactsModule.Cmdlets
                     RecommendedAction = notFound
                         ? "Check the contact id and the location; Get-Contact finds contacts by email, phone or query."
                         : "Check the message; the other contacts of the call were updated. Send this contact again.",
+                },
+            };
+        }
+
+        /// <summary>A Get-Contact -Filter key that is no field search can filter on: nothing was sent.</summary>
+        public static ErrorRecord UnknownFilterField(string key, object target)
+        {
+            string message = "-Filter has no field '" + key + "'. A search filters on these fields: " +
+                             string.Join(", ", ContactFieldTable.SearchFields) + ". Nothing was sent.";
+            return new ErrorRecord(new ArgumentException(message), ErrorIds.InvalidFilter, ErrorCategory.InvalidArgument, target)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Use one of the fields named (case does not matter; column names such as 'Last Name', 'Zip' or " +
+                                        "'Company' work too), e.g. -Filter @{ lastName = 'Lee' }; -Query searches free text.",
                 },
             };
         }

@@ -54,7 +54,7 @@ namespace ContactsModule.Cmdlets
             if (defaultCountry != null && !CountryCodes.TryResolve(defaultCountry, out region, out var reason))
             {
                 cmdlet.ThrowTerminatingError(new ErrorRecord(new ArgumentException("-DefaultCountry '" + defaultCountry + "' " + reason),
-                    "InvalidDefaultCountry", ErrorCategory.InvalidArgument, defaultCountry));
+                    ErrorIds.InvalidDefaultCountry, ErrorCategory.InvalidArgument, defaultCountry));
             }
             var options = new ColumnMapOptions();
             if (customFieldColumn != null)
@@ -67,7 +67,7 @@ namespace ContactsModule.Cmdlets
                     {
                         cmdlet.ThrowTerminatingError(new ErrorRecord(
                             new ArgumentException("-CustomFieldColumn maps column headers to custom field keys; an entry has an empty header or key."),
-                            "InvalidCustomFieldColumn", ErrorCategory.InvalidArgument, customFieldColumn));
+                            ErrorIds.InvalidCustomFieldColumn, ErrorCategory.InvalidArgument, customFieldColumn));
                     }
                     options.CustomFieldColumns[column] = key;
                 }
@@ -83,7 +83,7 @@ namespace ContactsModule.Cmdlets
                     if (!DateText.IsUsableFormat(format, out var why))
                     {
                         cmdlet.ThrowTerminatingError(new ErrorRecord(new ArgumentException("-DateFormat '" + format + "' " + why),
-                            "InvalidDateFormat", ErrorCategory.InvalidArgument, format));
+                            ErrorIds.InvalidDateFormat, ErrorCategory.InvalidArgument, format));
                     }
                 }
             }

@@ -64,7 +64,7 @@ namespace ContactsModule.Cmdlets
             if (_tags.Length == 0)
             {
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Tag has no tag that is not blank."),
-                    "InvalidContactTag", ErrorCategory.InvalidArgument, Tag));
+                    ErrorIds.InvalidTag, ErrorCategory.InvalidArgument, Tag));
             }
             _locationId = LocationId ?? ActiveConnection.LocationId;
         }

@@ -32,5 +32,12 @@ namespace ContactsModule.Cmdlets
         public const string Unreachable = "ContactsApiUnreachable";
         public const string RateLimited = "ContactsApiRateLimited";
         public const string TokenInvalid = "ContactsApiTokenInvalid";
+        public const string TokenMissing = "ContactsApiTokenMissing";
+        public const string LocationMissing = "ContactsApiLocationMissing";
+        public const string InvalidDefaultCountry = "InvalidDefaultCountry";
+        public const string InvalidCustomFieldColumn = "InvalidCustomFieldColumn";
+        public const string InvalidDateFormat = "InvalidDateFormat";
+        public const string InvalidFilter = "InvalidContactFilter";
+        public const string InvalidTag = "InvalidContactTag";
     }
 }

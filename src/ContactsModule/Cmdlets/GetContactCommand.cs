@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Management.Automation;
 using ContactsModule.Api;
 using ContactsModule.Conversion;
+using ContactsModule.Input;
 using ContactsModule.Models;
 
 namespace ContactsModule.Cmdlets
@@ -74,12 +75,21 @@ namespace ContactsModule.Cmdlets
         public int ThrottleLimit { get; set; } = 10;
 
         private RowRunner _rows;
+        // With -Id: the ids (from every pipeline record) still to leave out, still to fetch, and seen in all.
+        private ulong _idsToSkip;
+        private ulong _idsToFetch;
+        private ulong _idsSeen;
 
         protected override void BeginProcessing()
         {
             _ = ActiveConnection;
-            if (ParameterSetName == ByIdSet) _rows = new RowRunner(this, "Get-Contact", ThrottleLimit,
-                "Reading changes nothing: run the same command again (or pipe the rows not written) to get the rest.");
+            if (ParameterSetName == ByIdSet)
+            {
+                _idsToSkip = PagingParameters.Skip;
+                _idsToFetch = PagingParameters.First;
+                _rows = new RowRunner(this, "Get-Contact", ThrottleLimit,
+                    "Reading changes nothing: run the same command again (or pipe the rows not written) to get the rest.");
+            }
         }
 
         protected override void ProcessRecord()
@@ -91,12 +101,23 @@ namespace ContactsModule.Cmdlets
         protected override void EndProcessing()
         {
             _rows?.Guard(_rows.Finish);
+            // With -Id the total is the number of ids given, known only once the pipeline has ended.
+            if (_rows != null && PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(_idsSeen, 1.0));
         }
 
         private void GetById()
         {
             foreach (var raw in Id)
             {
+                // -Skip and -First count the ids in input order: the ones left out are not fetched at all.
+                _idsSeen++;
+                if (_idsToSkip > 0)
+                {
+                    _idsToSkip--;
+                    continue;
+                }
+                if (_idsToFetch == 0) continue;
+                if (_idsToFetch != ulong.MaxValue) _idsToFetch--;
                 string id = CellText.Clean(raw);
                 var row = _rows.NextRow(raw, (number, piped) => RowLabel.For(piped, number, id ?? "without id"));
                 if (id == null)
@@ -208,10 +229,12 @@ namespace ContactsModule.Cmdlets
                     {
                         ThrowTerminatingError(new ErrorRecord(
                             new ArgumentException("-Filter takes field = value pairs; the entry '" + field + "' has an empty field name or no value."),
-                            "InvalidContactFilter", ErrorCategory.InvalidArgument, Filter));
+                            ErrorIds.InvalidFilter, ErrorCategory.InvalidArgument, Filter));
                     }
+                    string apiName = ContactFieldTable.FindSearchField(field);
+                    if (apiName == null) ThrowTerminatingError(ContactErrors.UnknownFilterField(field, Filter));
                     if (value is DateTime date) value = date.ToString("o", CultureInfo.InvariantCulture);
-                    search.Filters.Add(new SearchFilter(field.Trim(), "eq", value));
+                    search.Filters.Add(new SearchFilter(apiName, "eq", value));
                 }
             }
             return search;

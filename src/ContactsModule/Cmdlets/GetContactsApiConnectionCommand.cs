@@ -5,6 +5,7 @@ namespace ContactsModule.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Shows the current HighLevel connection, with the token masked.</para>
+    /// <para type="description">Returns nothing, and writes no error, when there is no connection (as Get-MgContext does).</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ContactsApiConnection")]
     [OutputType(typeof(ContactsApiConnection))]
@@ -13,12 +14,7 @@ namespace ContactsModule.Cmdlets
         protected override void EndProcessing()
         {
             var current = ConnectionState.Current;
-            if (current == null)
-            {
-                WriteError(ContactErrors.NotConnected());
-                return;
-            }
-            WriteObject(current);
+            if (current != null) WriteObject(current);
         }
     }
 }

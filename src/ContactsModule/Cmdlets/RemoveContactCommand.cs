@@ -24,6 +24,17 @@ namespace ContactsModule.Cmdlets
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>
+        /// A piped Contact's (or row's) name, bound by property name only to name the contact in the confirmation and
+        /// -WhatIf message; nothing is sent from it. Hidden: not a way to choose contacts.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        public string Name { get; set; }
+
+        /// <summary>A piped Contact's (or row's) email, for the confirmation message only, as Name.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        public string Email { get; set; }
+
         /// <summary>Contacts deleted at once.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
@@ -53,13 +64,30 @@ namespace ContactsModule.Cmdlets
                     _rows.Enqueue(row, RowResult.Failed(ContactErrors.MissingId(row.Label, raw)));
                     continue;
                 }
-                if (!Confirmed(row.Label, "DELETE /contacts/" + System.Uri.EscapeDataString(id))) continue;
+                if (!Confirmed(ConfirmTarget(id, row.Label), "DELETE /contacts/" + System.Uri.EscapeDataString(id))) continue;
                 _rows.Enqueue(row, async ct =>
                 {
                     await Api.DeleteAsync(id, Trace, ct).ConfigureAwait(false);
                     return RowResult.Done;
                 });
             }
+        }
+
+        /// <summary>
+        /// What the prompt and -WhatIf name: "Contact 'Ann Lee &lt;ann@example.com&gt;' (id abc)" for a piped contact whose
+        /// name or email is known, else the row's label ("Contact abc", "Row 2 (contact abc)").
+        /// </summary>
+        private string ConfirmTarget(string id, string rowLabel)
+        {
+            bool onePiped = MyInvocation.ExpectingInput && Id != null && Id.Length == 1;
+            string who = onePiped ? ContactDisplay(CellText.Clean(Name), CellText.Clean(Email)) : null;
+            return who == null ? rowLabel : "Contact '" + who + "' (id " + id + ")";
+        }
+
+        internal static string ContactDisplay(string name, string email)
+        {
+            if (name != null && email != null) return name + " <" + email + ">";
+            return name ?? (email != null ? "<" + email + ">" : null);
         }
 
         /// <summary>

@@ -79,6 +79,20 @@ namespace ContactsModule.Input
                 "Inbound DND Settings", "InboundDnd"),
         };
 
+        /// <summary>
+        /// The fields POST /contacts/search filters on, by API name (it answers "Invalid field x" for any other). Get-Contact
+        /// -Filter keys are matched to these case-insensitively, or through the column headers of the fields above.
+        /// </summary>
+        public static readonly IReadOnlyList<string> SearchFields = new[]
+        {
+            "address", "address1", "assignedTo", "businessName", "city", "companyName", "contactName", "country", "dateAdded",
+            "dateOfBirth", "dateUpdated", "dnd", "email", "emailLowerCase", "firstName", "firstNameLowerCase", "fullName",
+            "fullNameLowerCase", "gender", "id", "lastName", "lastNameLowerCase", "name", "phone", "postalCode", "source",
+            "state", "tags", "timezone", "type", "website",
+        };
+
+        private static readonly Dictionary<string, string> SearchFieldIndex = BuildSearchFieldIndex();
+
         // Per-channel opt-out columns of other CRMs, and HighLevel's own "DND <channel>" columns.
         private static readonly Dictionary<string, string> ChannelHeaders = BuildChannelHeaders();
 
@@ -90,6 +104,18 @@ namespace ContactsModule.Input
             ByHeader.TryGetValue(HeaderName.Normalize(header), out var field) ? field : null;
 
         public static ContactField Field(string apiName) => ByApiName[apiName];
+
+        /// <summary>
+        /// The search field a -Filter key means: its API name in any case ("lastname"), else a column header of a field
+        /// search can filter on ("Last Name", "Zip", "Company"); null when it means none.
+        /// </summary>
+        public static string FindSearchField(string key)
+        {
+            if (string.IsNullOrWhiteSpace(key)) return null;
+            if (SearchFieldIndex.TryGetValue(key.Trim(), out var apiName)) return apiName;
+            var field = FindByHeader(key);
+            return field != null && SearchFieldIndex.TryGetValue(field.ApiName, out apiName) ? apiName : null;
+        }
 
         /// <summary>
         /// "DND SMS", "Email Opt Out" (Salesforce, Zoho), "Do Not Call", "Unsubscribed" (Mailchimp, HubSpot): the
@@ -126,6 +152,13 @@ namespace ContactsModule.Input
         {
             var index = new Dictionary<string, ContactField>(StringComparer.OrdinalIgnoreCase);
             foreach (var field in All) index.Add(field.ApiName, field);
+            return index;
+        }
+
+        private static Dictionary<string, string> BuildSearchFieldIndex()
+        {
+            var index = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var name in SearchFields) index.Add(name, name);
             return index;
         }
 

@@ -32,6 +32,7 @@ namespace ContactsModule.Models
         public DndSettings DndSettings { get; set; }
         public InboundDndSettings InboundDndSettings { get; set; }
         public DateTime? DateOfBirth { get; set; }
+        /// <summary>As HighLevel sends it: counts from zero (0 is January, 11 is December). DateOfBirth has the month as usual.</summary>
         public int? BirthMonth { get; set; }
         public int? BirthDay { get; set; }
         public DateTime? DateAdded { get; set; }
