@@ -152,13 +152,15 @@ Describe 'Get-Contact' {
             ($filters | ForEach-Object { "$($_.field) $($_.operator) $($_.value)" }) | Should -Be @('city eq Paris', 'source eq web')
         }
 
-        It 'an unknown filter field is a non-terminating error carrying the server message' {
+        It 'an unknown filter field is InvalidContactFilter naming the valid fields, and nothing is sent' {
+            # It used to be sent and come back as the server's "400 Invalid field shoeSize" with generic advice.
             $null = New-SeedContact -Count 1
-            $result = Get-Contact -Filter @{ shoeSize = 42 } -ErrorVariable errs -ErrorAction SilentlyContinue
+            $result = $null
+            try { $result = Get-Contact -Filter @{ shoeSize = 42 } } catch { $err = $_ }
             $result | Should -BeNullOrEmpty
-            $errs.Count | Should -Be 1
-            $errs[0].FullyQualifiedErrorId | Should -BeLike 'ContactsApiError,*'
-            $errs[0].ErrorDetails.Message | Should -BeLike '*Invalid field*'
+            $err.FullyQualifiedErrorId | Should -BeLike 'InvalidContactFilter,*'
+            $err.ErrorDetails.Message | Should -BeLike "*'shoeSize'*lastName*"
+            Get-Sent -PathLike '/contacts/search' | Should -BeNullOrEmpty
         }
 
         It 'finds nothing without error' {

@@ -88,5 +88,35 @@ namespace ContactsModule.Tests.Input
             foreach (var field in ContactFieldTable.All)
                 Assert.Contains(properties, p => string.Equals(p, field.ApiName, StringComparison.OrdinalIgnoreCase));
         }
+
+        [Theory]
+        [InlineData("lastname", "lastName")]
+        [InlineData("LASTNAME", "lastName")]
+        [InlineData(" lastName ", "lastName")]
+        [InlineData("Last Name", "lastName")]
+        [InlineData("Surname", "lastName")]
+        [InlineData("zip", "postalCode")]
+        [InlineData("Company", "companyName")]
+        [InlineData("businessname", "businessName")]
+        [InlineData("TAGS", "tags")]
+        [InlineData("dateadded", "dateAdded")]
+        public void A_filter_key_means_its_search_field(string key, string apiName) =>
+            Assert.Equal(apiName, ContactFieldTable.FindSearchField(key));
+
+        [Theory]
+        [InlineData("nosuchfield")]
+        [InlineData("Custom Fields")]
+        [InlineData("DND Settings")]
+        [InlineData("")]
+        [InlineData(null)]
+        public void A_key_that_is_no_search_field_means_none(string key) =>
+            Assert.Null(ContactFieldTable.FindSearchField(key));
+
+        [Fact]
+        public void Every_search_field_is_itself_and_names_are_unique()
+        {
+            Assert.Equal(ContactFieldTable.SearchFields.Count, ContactFieldTable.SearchFields.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+            foreach (var name in ContactFieldTable.SearchFields) Assert.Equal(name, ContactFieldTable.FindSearchField(name.ToUpperInvariant()));
+        }
     }
 }
