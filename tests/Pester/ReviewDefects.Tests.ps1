@@ -255,3 +255,25 @@ Describe 'Import-Module -Prefix avoids the Exchange Online noun clash' {
         (ContactsModule\Get-Contact -Id $id).Id | Should -Be $id
     }
 }
+
+Describe 'The public surface' {
+    It 'is the models, the connection, the cmdlets with their base classes, enums and completers, and the API exception' {
+        $assembly = (Get-Command Get-Contact).ImplementingType.Assembly
+        $public = @($assembly.GetExportedTypes() | Where-Object { -not $_.IsNested } | ForEach-Object FullName)
+        $allowed = '^ContactsModule\.(Models\.\w+|Session\.ContactsApiConnection|Cmdlets\.(\w+Command|ContactsApiCmdlet|ContactTagCommandBase|DuplicateAction)|Completion\.\w+Completer|Hosting\.ModuleInitializer|Api\.(ContactsApiException|ApiErrorKind))$'
+        @($public | Where-Object { $_ -notmatch $allowed }) | Should -BeNullOrEmpty
+        $public | Should -Contain 'ContactsModule.Models.Contact'
+        $public | Should -Contain 'ContactsModule.Session.ContactsApiConnection'
+        $public | Should -Not -Contain 'ContactsModule.Session.ConnectionState'
+        $public | Should -Not -Contain 'ContactsModule.Cmdlets.ErrorIds'
+        # Every parameter and output type of the cmdlets is public.
+        foreach ($command in Get-Command -Module ContactsModule) {
+            foreach ($parameter in $command.Parameters.Values) {
+                $type = $parameter.ParameterType
+                while ($type.HasElementType) { $type = $type.GetElementType() }
+                $type.IsPublic | Should -BeTrue -Because "-$($parameter.Name) of $($command.Name) has type $($type.FullName)"
+            }
+            foreach ($output in $command.OutputType) { if ($output.Type) { $output.Type.IsPublic | Should -BeTrue } }
+        }
+    }
+}

@@ -3,7 +3,7 @@ using System;
 namespace ContactsModule.Api
 {
     /// <summary>What a check before a resend knows about the attempt that failed ambiguously.</summary>
-    public sealed class AmbiguousFailureContext
+    internal sealed class AmbiguousFailureContext
     {
         public AmbiguousFailureContext(TimeSpan lastAttemptDuration, TimeSpan remainingBudget, TimeSpan nextAttemptTimeout)
         {

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 namespace ContactsModule.Api
 {
     /// <summary>One logical API call; ApiSession may send it several times.</summary>
-    public sealed class ApiRequest
+    internal sealed class ApiRequest
     {
         public ApiRequest(HttpMethod method, string path, string jsonBody = null)
         {

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace ContactsModule.Api
 {
     /// <summary>The answer to one attempt of an ApiRequest.</summary>
-    public sealed class ApiResponse
+    internal sealed class ApiResponse
     {
         public int StatusCode { get; set; }
         public string Body { get; set; }

@@ -15,7 +15,7 @@ namespace ContactsModule.Api
     /// Sends requests to one location: auth and version headers, the shared rate limiter, retries with
     /// backoff. Knows nothing about contacts (see ContactsApi) or PowerShell.
     /// </summary>
-    public sealed class ApiSession
+    internal sealed class ApiSession
     {
         private static readonly Random Jitter = new Random();
         private readonly IAccessTokenProvider _tokens;

@@ -3,7 +3,7 @@ using System;
 namespace ContactsModule.Api
 {
     /// <summary>What an ApiSession needs to talk to one location.</summary>
-    public sealed class ApiSessionOptions
+    internal sealed class ApiSessionOptions
     {
         public Uri BaseUri { get; set; }
         public string LocationId { get; set; }

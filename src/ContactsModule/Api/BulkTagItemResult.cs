@@ -1,7 +1,7 @@
 namespace ContactsModule.Api
 {
     /// <summary>One contact's line in a bulk tag answer.</summary>
-    public sealed class BulkTagItemResult
+    internal sealed class BulkTagItemResult
     {
         public string ContactId { get; set; }
         public bool Success { get; set; }

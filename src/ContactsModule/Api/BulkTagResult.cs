@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ContactsModule.Api
 {
     /// <summary>The answer of POST /contacts/bulk/tags/update/{add|remove}.</summary>
-    public sealed class BulkTagResult
+    internal sealed class BulkTagResult
     {
         public bool Succeeded { get; set; }
         public int ErrorCount { get; set; }

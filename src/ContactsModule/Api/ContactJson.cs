@@ -10,7 +10,7 @@ using ContactsModule.Models;
 namespace ContactsModule.Api
 {
     /// <summary>Contact JSON in both directions. System.Text.Json stays inside this class.</summary>
-    public static class ContactJson
+    internal static class ContactJson
     {
         private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions
         {

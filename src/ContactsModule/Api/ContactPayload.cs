@@ -7,7 +7,7 @@ namespace ContactsModule.Api
     /// The body of a create, update or upsert. Null means "not given" and is never sent; the JSON writer
     /// leaves it out.
     /// </summary>
-    public sealed class ContactPayload
+    internal sealed class ContactPayload
     {
         public string FirstName { get; set; }
         public string LastName { get; set; }

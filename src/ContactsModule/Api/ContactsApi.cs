@@ -10,7 +10,7 @@ using ContactsModule.Models;
 namespace ContactsModule.Api
 {
     /// <summary>The Contacts endpoints as typed calls. Failures surface as ContactsApiException.</summary>
-    public sealed class ContactsApi
+    internal sealed class ContactsApi
     {
         private static readonly HttpMethod Put = HttpMethod.Put;
         private readonly ApiSession _session;

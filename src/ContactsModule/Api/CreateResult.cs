@@ -3,7 +3,7 @@ using ContactsModule.Models;
 namespace ContactsModule.Api
 {
     /// <summary>The contact a create produced, and whether it was found again after an ambiguous failure.</summary>
-    public sealed class CreateResult
+    internal sealed class CreateResult
     {
         public Contact Contact { get; set; }
         /// <summary>True when the create's answer was lost and the contact was found by email or phone instead.</summary>

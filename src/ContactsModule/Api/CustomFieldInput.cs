@@ -1,7 +1,7 @@
 namespace ContactsModule.Api
 {
     /// <summary>A custom field value to send: by field Id or by field Key; Value is a string, a number or a string[].</summary>
-    public sealed class CustomFieldInput
+    internal sealed class CustomFieldInput
     {
         public string Id { get; set; }
         public string Key { get; set; }

@@ -6,7 +6,7 @@ namespace ContactsModule.Api
     /// The in-flight slot of the operation a request belongs to (one input row, say). A request gives it up
     /// while it waits out a backoff, so other operations can use it, and reports when a change left the client.
     /// </summary>
-    public interface IRequestSlot
+    internal interface IRequestSlot
     {
         /// <summary>A request that can change data is about to leave the client.</summary>
         void MarkSent();

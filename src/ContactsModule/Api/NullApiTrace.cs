@@ -1,6 +1,6 @@
 namespace ContactsModule.Api
 {
-    public sealed class NullApiTrace : IApiTrace
+    internal sealed class NullApiTrace : IApiTrace
     {
         public static readonly NullApiTrace Instance = new NullApiTrace();
         public void Verbose(string message) { }

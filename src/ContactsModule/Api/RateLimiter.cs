@@ -13,7 +13,7 @@ namespace ContactsModule.Api
     /// the real figures from the X-RateLimit-* headers. Shared by every caller with the same key (see
     /// RateLimiterRegistry), so parallel cmdlets and runspaces do not add up past the limit.
     /// </summary>
-    public sealed class RateLimiter
+    internal sealed class RateLimiter
     {
         private static readonly Stopwatch Clock = Stopwatch.StartNew();
 

@@ -6,7 +6,7 @@ using System.Text;
 namespace ContactsModule.Api
 {
     /// <summary>One RateLimiter per (API host, token, location) for the whole process.</summary>
-    public static class RateLimiterRegistry
+    internal static class RateLimiterRegistry
     {
         private static readonly ConcurrentDictionary<string, RateLimiter> Limiters = new ConcurrentDictionary<string, RateLimiter>(StringComparer.Ordinal);
 

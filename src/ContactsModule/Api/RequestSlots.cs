@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace ContactsModule.Api
 {
     /// <summary>The slot of the operation running on this async flow (null outside a queued operation).</summary>
-    public static class RequestSlots
+    internal static class RequestSlots
     {
         private static readonly AsyncLocal<IRequestSlot> CurrentSlot = new AsyncLocal<IRequestSlot>();
 

@@ -3,7 +3,7 @@ using System;
 namespace ContactsModule.Api
 {
     /// <summary>How often and how long a failed call is retried.</summary>
-    public sealed class RetryOptions
+    internal sealed class RetryOptions
     {
         /// <summary>Retries after the first attempt (0 = never retry).</summary>
         public int MaxRetry { get; set; } = 5;

@@ -1,7 +1,7 @@
 namespace ContactsModule.Api
 {
     /// <summary>{field, operator, value}; operators: eq, not_eq, contains, not_contains, exists, not_exists, range.</summary>
-    public sealed class SearchFilter
+    internal sealed class SearchFilter
     {
         public SearchFilter(string field, string @operator, object value)
         {

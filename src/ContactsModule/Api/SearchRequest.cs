@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ContactsModule.Api
 {
     /// <summary>One page request of POST /contacts/search.</summary>
-    public sealed class SearchRequest
+    internal sealed class SearchRequest
     {
         public string LocationId { get; set; }
         public int PageLimit { get; set; } = 500;

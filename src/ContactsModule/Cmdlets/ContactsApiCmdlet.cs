@@ -41,10 +41,10 @@ namespace ContactsModule.Cmdlets
             }
         }
 
-        protected ContactsApi Api => _api ?? (_api = ActiveConnection.CreateApi());
+        internal ContactsApi Api => _api ?? (_api = ActiveConnection.CreateApi());
 
         /// <summary>The client for a row's location: on an agency connection each location has its own token and limiter.</summary>
-        protected ContactsApi ApiFor(string locationId) =>
+        internal ContactsApi ApiFor(string locationId) =>
             ActiveConnection.IsAgency && !string.IsNullOrEmpty(locationId) ? ActiveConnection.CreateApi(locationId) : Api;
 
         protected override void StopProcessing()

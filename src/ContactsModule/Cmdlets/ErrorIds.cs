@@ -1,7 +1,7 @@
 namespace ContactsModule.Cmdlets
 {
     /// <summary>The module's stable ErrorIds (documented in about_ContactsModule).</summary>
-    public static class ErrorIds
+    internal static class ErrorIds
     {
         public const string NotConnected = "ContactsApiNotConnected";
         public const string InvalidConnection = "ContactsApiConnectionInvalid";

@@ -11,7 +11,7 @@ namespace ContactsModule.Conversion
     /// "not given" value, so callers check <see cref="CellText.Clean"/> first.
     /// There is no reason string: callers phrase "is not yes or no (true/false, yes/no, y/n, 1/0, on/off)."
     /// </remarks>
-    public static class BooleanText
+    internal static class BooleanText
     {
         /// <summary>The reason callers can use when <see cref="TryParse"/> returns false.</summary>
         public const string Reason = "is not yes or no. Use true/false, yes/no, y/n, 1/0 or on/off.";

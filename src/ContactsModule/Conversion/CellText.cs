@@ -18,7 +18,7 @@ namespace ContactsModule.Conversion
     /// input, because "not given" is neither true nor false.
     /// Callers pass base objects: unwrapping PowerShell's PSObject is not done here.
     /// </remarks>
-    public static class CellText
+    internal static class CellText
     {
         /// <summary>
         /// null, DBNull, empty or whitespace-only text -> null; anything else -> its trimmed invariant

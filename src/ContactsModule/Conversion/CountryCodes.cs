@@ -21,7 +21,7 @@ namespace ContactsModule.Conversion
     /// no code for South Sudan, Curaçao, Bonaire or Saint Barthélemy; those are refused with a
     /// reason that says so. Thread-safe: the tables are built once and only read afterwards.
     /// </remarks>
-    public static class CountryCodes
+    internal static class CountryCodes
     {
         private static readonly CountryInfo[] Countries;
         private static readonly Dictionary<string, string> CodeByKey = new Dictionary<string, string>(StringComparer.Ordinal);

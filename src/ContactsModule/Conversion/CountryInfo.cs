@@ -1,7 +1,7 @@
 namespace ContactsModule.Conversion
 {
     /// <summary>One country HighLevel accepts: its two-letter code and an English name.</summary>
-    public sealed class CountryInfo
+    internal sealed class CountryInfo
     {
         public CountryInfo(string code, string name)
         {

@@ -12,7 +12,7 @@ namespace ContactsModule.Conversion
     /// ("today" is the latest date anywhere on Earth, UTC+14, so a birthday entered today somewhere is never refused).
     /// Blank input is "not given": true with a null result.
     /// </remarks>
-    public static class DateOfBirthText
+    internal static class DateOfBirthText
     {
         /// <summary>
         /// Reads <paramref name="input"/> as a date of birth of a row without a country and gives it as yyyy-MM-dd.

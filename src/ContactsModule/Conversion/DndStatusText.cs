@@ -8,7 +8,7 @@ namespace ContactsModule.Conversion
     /// (see <see cref="BooleanText"/>) means DND on or off: true/yes/y/1/on -> "active",
     /// false/no/n/0/off -> "inactive". Blank input is "not given": true with a null status.
     /// </remarks>
-    public static class DndStatusText
+    internal static class DndStatusText
     {
         public const string Active = "active";
         public const string Inactive = "inactive";

@@ -12,7 +12,7 @@ namespace ContactsModule.Conversion
     /// domain whose top-level label is letters (see <see cref="HostName.IsDomain"/>).
     /// Blank input is "not given": true with a null address.
     /// </remarks>
-    public static class EmailAddressText
+    internal static class EmailAddressText
     {
         private const string AllowedLocalSymbols = "!#$%&'*+/=?^_`{|}~.-";
 

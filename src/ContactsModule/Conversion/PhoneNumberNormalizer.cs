@@ -24,7 +24,7 @@ namespace ContactsModule.Conversion
     /// A leading "00" is read as the international prefix "+" whatever the region.
     /// PhoneNumberUtil's instance is immutable after loading, so this class is thread-safe.
     /// </remarks>
-    public static class PhoneNumberNormalizer
+    internal static class PhoneNumberNormalizer
     {
         private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
         private static readonly HashSet<string> SupportedRegions = new HashSet<string>(Util.GetSupportedRegions(), StringComparer.Ordinal);

@@ -15,7 +15,7 @@ namespace ContactsModule.Conversion
     /// Either way empty items are dropped, and repeats (compared case-insensitively, ordinal) are
     /// dropped keeping the first spelling; order is kept. Null or blank -> an empty array.
     /// </remarks>
-    public static class TagList
+    internal static class TagList
     {
         private static readonly string[] Separators = { ":::", ",", ";", "|" };
 

@@ -15,7 +15,7 @@ namespace ContactsModule.Conversion
     /// Time" -> "America/New_York", the zone for the Windows id's default territory).
     /// Thread-safe: the tables are built once and only read afterwards.
     /// </remarks>
-    public static class TimeZoneNames
+    internal static class TimeZoneNames
     {
         private static readonly Dictionary<string, string> IanaByUpper;
 

@@ -11,7 +11,7 @@ namespace ContactsModule.Conversion
     /// (IP addresses and "localhost" are refused: a contact's website is public).
     /// Blank input is "not given": true with a null URL.
     /// </remarks>
-    public static class WebsiteText
+    internal static class WebsiteText
     {
         /// <summary>
         /// Reasons: "contains spaces.", "is not an http or https address.", "looks like an e-mail address, not a website.",

@@ -12,7 +12,7 @@ namespace ContactsModule.Execution
     /// that waits (a backoff, say) gives its slot up through RequestSlots, so waiting rows do not hold back the
     /// others. Single producer/consumer: the pipeline thread calls every public member.
     /// </summary>
-    public sealed class OrderedTaskQueue<TRow, TResult>
+    internal sealed class OrderedTaskQueue<TRow, TResult>
     {
         private readonly Queue<Entry> _entries = new Queue<Entry>();
         // Operations waiting for an in-flight slot. A finishing operation starts the next one on its own thread:

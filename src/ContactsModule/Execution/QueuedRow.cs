@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 namespace ContactsModule.Execution
 {
     /// <summary>A row taken out of the queue after a stop, with what is known about it.</summary>
-    public sealed class QueuedRow<TRow, TResult>
+    internal sealed class QueuedRow<TRow, TResult>
     {
         internal QueuedRow(TRow row, Task<TResult> task, QueuedRowState state, bool wasSent)
         {

@@ -1,7 +1,7 @@
 namespace ContactsModule.Execution
 {
     /// <summary>Where a queued row's operation stands, as far as the server is concerned.</summary>
-    public enum QueuedRowState
+    internal enum QueuedRowState
     {
         /// <summary>Finished (successfully or not): its result is known.</summary>
         Completed,

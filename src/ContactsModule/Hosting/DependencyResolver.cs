@@ -9,7 +9,7 @@ namespace ContactsModule.Hosting
     /// Used as an AppDomain.AssemblyResolve handler, so it must never throw: a name it cannot or should not
     /// resolve gives null and the runtime carries on with its own failure.
     /// </summary>
-    public static class DependencyResolver
+    internal static class DependencyResolver
     {
         /// <summary>The dependencies/ folder beside ContactsModule.dll.</summary>
         internal static readonly string DependencyFolder =

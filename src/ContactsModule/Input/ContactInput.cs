@@ -8,7 +8,7 @@ namespace ContactsModule.Input
     /// keyed by API field name (firstName, email, dndSettings...), before any conversion. Values are plain
     /// .NET objects: the cmdlet unwraps PowerShell's wrappers first.
     /// </summary>
-    public sealed class ContactInput
+    internal sealed class ContactInput
     {
         private readonly Dictionary<string, object> _values = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, string> _columns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

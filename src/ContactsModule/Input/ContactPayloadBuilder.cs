@@ -13,7 +13,7 @@ namespace ContactsModule.Input
     /// yes/no to booleans, country names to codes, local phones to E.164, Windows time zones to IANA.
     /// Every value that cannot be converted becomes a FieldError; nothing is guessed.
     /// </summary>
-    public static class ContactPayloadBuilder
+    internal static class ContactPayloadBuilder
     {
         /// <param name="defaultCountry">Region for local phone numbers when the row has no country (two-letter code or null).</param>
         public static PayloadBuildResult Build(ContactInput input, string defaultCountry) =>

@@ -1,7 +1,7 @@
 namespace ContactsModule.Input
 {
     /// <summary>One value of a row that cannot be sent, and why.</summary>
-    public sealed class FieldError
+    internal sealed class FieldError
     {
         public FieldError(string column, string value, string reason)
         {

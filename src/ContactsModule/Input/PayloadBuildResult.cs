@@ -3,7 +3,7 @@ using ContactsModule.Api;
 
 namespace ContactsModule.Input
 {
-    public sealed class PayloadBuildResult
+    internal sealed class PayloadBuildResult
     {
         public ContactPayload Payload { get; set; }
         public List<FieldError> Errors { get; } = new List<FieldError>();

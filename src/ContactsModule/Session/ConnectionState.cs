@@ -4,7 +4,7 @@ namespace ContactsModule.Session
     /// The current connection, for the whole process: every runspace (ForEach-Object -Parallel included)
     /// sees the connection that Connect-ContactsApi made.
     /// </summary>
-    public static class ConnectionState
+    internal static class ConnectionState
     {
         private static volatile ContactsApiConnection _current;
 
