@@ -20,6 +20,7 @@ namespace ContactsModule.Api
         private static readonly Random Jitter = new Random();
         private readonly IAccessTokenProvider _tokens;
         private volatile ContactsApiException _rejectedBy;
+        private readonly HttpClient _client;
 
         public ApiSession(ApiSessionOptions options, string token)
             : this(options, new StaticTokenProvider(token))
@@ -33,6 +34,9 @@ namespace ContactsModule.Api
             _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
             Limiter = RateLimiterRegistry.Get(options.BaseUri, tokens.LimiterIdentity, options.LocationId);
             Breaker = new CircuitBreaker(options.Retry);
+            _client = options.Transport == null
+                ? SharedHttpClient.Instance
+                : new HttpClient(options.Transport, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
         }
 
         public ApiSessionOptions Options { get; }
@@ -284,7 +288,7 @@ namespace ContactsModule.Api
                 if (request.Method != HttpMethod.Get) RequestSlots.Current?.MarkSent();
                 try
                 {
-                    using (var response = await SharedHttpClient.Instance.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false))
+                    using (var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false))
                     {
                         int status = (int)response.StatusCode;
                         string body = await ReadBodyAsync(request, response, status, timeout.Token).ConfigureAwait(false);

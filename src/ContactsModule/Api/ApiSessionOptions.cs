@@ -1,4 +1,5 @@
 using System;
+using System.Net.Http;
 
 namespace ContactsModule.Api
 {
@@ -12,5 +13,10 @@ namespace ContactsModule.Api
         public RetryOptions Retry { get; set; } = new RetryOptions();
         /// <summary>Larger response bodies are not read: the call fails with a clear error instead of filling memory.</summary>
         public long MaxResponseBytes { get; set; } = 32L * 1024 * 1024;
+        /// <summary>
+        /// The handler requests go through instead of the process-wide client (null: SharedHttpClient). A seam for
+        /// unit tests; the session wraps it in one HttpClient of its own and never disposes the handler.
+        /// </summary>
+        internal HttpMessageHandler Transport { get; set; }
     }
 }
