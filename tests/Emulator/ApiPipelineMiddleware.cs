@@ -79,10 +79,12 @@ public sealed class ApiPipelineMiddleware
         var token = BearerToken(context.Request.Headers.Authorization.ToString());
         string locationId = null;
         string limiterKey = null;
+        string dailyKey = null;
         if (token != null && config.Tokens.TryGetValue(token, out locationId))
         {
-            // A Private Integration: its own burst counter per location.
+            // A Private Integration: its own burst counter per location; the daily counter is shared by every PIT of the location.
             limiterKey = token + "\n" + locationId;
+            dailyKey = "pit-daily\n" + locationId;
         }
         else if (token != null && _runtime.OAuth.FindAccessToken(token) is { } issued)
         {
@@ -104,6 +106,7 @@ public sealed class ApiPipelineMiddleware
             locationId = issued.Grant.LocationId;
             // A Marketplace app: one budget per (app, location), whichever of its tokens is used.
             limiterKey = "app:" + issued.Grant.AppId + "\n" + locationId;
+            dailyKey = limiterKey;
         }
         if (limiterKey == null)
         {
@@ -113,11 +116,12 @@ public sealed class ApiPipelineMiddleware
         }
         request.Token = token;
         request.LocationId = locationId;
+        request.LogEntry.TokenLocationId = locationId;
 
         if (request.Faultable && _runtime.Faults.TakeStormSlot(config))
         {
             request.Fault = "storm429";
-            SetRateLimitHeaders(context, _runtime.RateLimiter.Peek(limiterKey, config).Exhausted(), config);
+            SetRateLimitHeaders(context, _runtime.RateLimiter.Peek(limiterKey, dailyKey, config).Exhausted(), config);
             if (config.Storm429.RetryAfter is { } stormText) context.Response.Headers.RetryAfter = stormText;
             else if (config.RetryAfterText is { } text) context.Response.Headers.RetryAfter = text;
             else if (config.Storm429.RetryAfterSeconds is { } stormRetry) context.Response.Headers.RetryAfter = stormRetry.ToString();
@@ -125,7 +129,7 @@ public sealed class ApiPipelineMiddleware
             return;
         }
 
-        var limit = _runtime.RateLimiter.TryAcquire(limiterKey, config);
+        var limit = _runtime.RateLimiter.TryAcquire(limiterKey, dailyKey, config);
         SetRateLimitHeaders(context, limit, config);
         if (!limit.Allowed)
         {

@@ -1,6 +1,6 @@
 namespace ContactsEmulator;
 
-/// <summary>Request timestamps of one (token, location) within the burst window, plus today's count.</summary>
+/// <summary>Request timestamps of one burst key within the burst window; or, for a daily key, today's count.</summary>
 public sealed class RateLimitBucket
 {
     public Queue<long> WindowTimestamps { get; } = new();

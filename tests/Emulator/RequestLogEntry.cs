@@ -20,6 +20,9 @@ public sealed class RequestLogEntry
     /// <summary>Method and route template ("PUT /contacts/{contactId}"), or method and path when no route answered.</summary>
     public string Endpoint { get; set; }
 
+    /// <summary>The location the request's bearer token belongs to (null: no valid location token).</summary>
+    public string TokenLocationId { get; set; }
+
     public JsonObject ToJson()
     {
         var headers = new JsonObject();
@@ -39,6 +42,7 @@ public sealed class RequestLogEntry
             ["durationMs"] = DurationMs,
             ["completed"] = Completed,
             ["endpoint"] = Endpoint,
+            ["tokenLocationId"] = TokenLocationId,
         };
     }
 }

@@ -106,3 +106,118 @@ Describe 'Import-Csv | New-Contact over many locations' {
         @(Get-EmulatorContact -Emulator $emu).Count | Should -Be 0
     }
 }
+
+Describe 'Set-, Get- and Remove-Contact over many locations' {
+    BeforeAll {
+        # Seeds $PerLocation contacts in each location (straight into the store) and returns them in an interleaved order.
+        function Add-AgencyContacts([int] $PerLocation) {
+            $seed = foreach ($location in $script:locations) {
+                for ($i = 1; $i -le $PerLocation; $i++) { @{ locationId = $location; firstName = "Seed$i"; email = "seed.$i@$location.example.com" } }
+            }
+            $null = Add-EmulatorContact -Emulator $emu -Contact @($seed)
+            $byLocation = @{}
+            foreach ($location in $script:locations) { $byLocation[$location] = @(Get-EmulatorContact -Emulator $emu -LocationId $location | Sort-Object email) }
+            for ($i = 0; $i -lt $PerLocation; $i++) {
+                foreach ($location in $script:locations) { $byLocation[$location][$i] }
+            }
+        }
+
+        # Every contact call went out with a token of the contact's own location, and each token served one location only.
+        function Assert-LocationTokens([object[]] $Entries, [hashtable] $LocationOf) {
+            $Entries.Count | Should -BeGreaterThan 0
+            foreach ($entry in $Entries) {
+                $id = ($entry.path -split '/')[2]
+                $entry.tokenLocationId | Should -Be $LocationOf[$id] -Because "$($entry.method) $($entry.path) is a contact of $($LocationOf[$id])"
+            }
+            foreach ($group in ($Entries | Group-Object { $_.headers.Authorization })) {
+                @($group.Group.tokenLocationId | Sort-Object -Unique).Count | Should -Be 1
+            }
+        }
+    }
+
+    BeforeEach {
+        Reset-ContactsEmulator -Emulator $emu
+        Connect-Agency
+    }
+
+    It 'Set-Contact: a CSV over four locations, one not active, updates the others in input order' {
+        $null = Set-EmulatorConfig -Emulator $emu -Config @{ inactiveLocations = @('agency-location-4') }
+        $seeded = @(Add-AgencyContacts 3)
+        $locationOf = @{}
+        foreach ($contact in $seeded) { $locationOf[$contact.id] = $contact.locationId }
+        $csv = @($seeded | ForEach-Object { [pscustomobject]@{ 'Contact Id' = $_.id; 'Location Id' = $_.locationId; City = 'City of ' + $_.email } } |
+            ConvertTo-Csv | ConvertFrom-Csv)
+        $out = @($csv | Set-Contact -PassThru -ThrottleLimit 3 -LocationThrottleLimit 4 -ErrorVariable failed -ErrorAction SilentlyContinue -WarningVariable warned)
+        $warned.Count | Should -Be 0 -Because 'the LocationId column routes the rows; it is not a column left unsent'
+        $active = @($csv | Where-Object 'Location Id' -ne 'agency-location-4')
+        $out.Count | Should -Be 9
+        for ($i = 0; $i -lt $active.Count; $i++) {
+            $out[$i].Id | Should -Be $active[$i].'Contact Id'
+            $out[$i].LocationId | Should -Be $active[$i].'Location Id'
+            $out[$i].City | Should -Be $active[$i].City
+        }
+        $failed.Count | Should -Be 3
+        foreach ($record in $failed) {
+            $record.FullyQualifiedErrorId | Should -BeLike 'ContactsApiLocationNotActive*'
+            $record.TargetObject.'Location Id' | Should -Be 'agency-location-4'
+            $record.ErrorDetails.Message | Should -BeLike '*location agency-location-4*'
+        }
+        @(Get-EmulatorContact -Emulator $emu -LocationId 'agency-location-4' | Where-Object { $_.PSObject.Properties['city'] }).Count | Should -Be 0
+        @(Get-EmulatorContact -Emulator $emu | Where-Object { $_.PSObject.Properties['city'] -and $_.city -like 'City of *' }).Count | Should -Be 9
+        $puts = @(Get-EmulatorRequest -Emulator $emu | Where-Object { $_.method -eq 'PUT' })
+        $puts.Count | Should -Be 9
+        Assert-LocationTokens $puts $locationOf
+        @($puts | Group-Object { $_.headers.Authorization }).Count | Should -Be 3
+    }
+
+    It 'Get-Contact: ids of four locations (rows with Id and LocationId), in input order, each with its location''s token' {
+        $seeded = @(Add-AgencyContacts 2)
+        $locationOf = @{}
+        foreach ($contact in $seeded) { $locationOf[$contact.id] = $contact.locationId }
+        $out = @($seeded | ForEach-Object { [pscustomobject]@{ Id = $_.id; LocationId = $_.locationId } } | Get-Contact -ThrottleLimit 2)
+        $out.Count | Should -Be 8
+        for ($i = 0; $i -lt $seeded.Count; $i++) {
+            $out[$i].Id | Should -Be $seeded[$i].id
+            $out[$i].LocationId | Should -Be $seeded[$i].locationId
+        }
+        $gets = @(Get-EmulatorRequest -Emulator $emu | Where-Object { $_.method -eq 'GET' -and $_.path -like '/contacts/*' })
+        $gets.Count | Should -Be 8
+        Assert-LocationTokens $gets $locationOf
+        @(Get-EmulatorRequest -Emulator $emu | Where-Object path -eq '/oauth/locationToken').Count | Should -Be 4
+        # -LocationId on the command line names the location of every id.
+        (Get-Contact -Id $seeded[1].id -LocationId $seeded[1].locationId).Email | Should -Be $seeded[1].email
+    }
+
+    It 'Get-Contact -LocationId X | Set-Contact goes across locations; a search without a location is refused' {
+        $null = Add-AgencyContacts 2
+        $all = @(foreach ($location in $script:locations[0..2]) { Get-Contact -LocationId $location })
+        $all.Count | Should -Be 6
+        $updated = @($all | Set-Contact -Source 'agency run' -PassThru)
+        $updated.Count | Should -Be 6
+        for ($i = 0; $i -lt $all.Count; $i++) { $updated[$i].Id | Should -Be $all[$i].Id }
+        @(Get-EmulatorContact -Emulator $emu | Where-Object { $_.PSObject.Properties['source'] -and $_.source -eq 'agency run' }).Count | Should -Be 6
+        $searches = @(Get-EmulatorRequest -Emulator $emu | Where-Object path -eq '/contacts/search')
+        foreach ($search in $searches) { $search.tokenLocationId | Should -Be ($search.body | ConvertFrom-Json).locationId }
+
+        $refused = $null
+        try { Get-Contact -Query 'Seed' } catch { $refused = $_ }
+        $refused.FullyQualifiedErrorId | Should -BeLike 'ContactsApiLocationRequired*'
+        $refused.Exception.Message | Should -BeLike '*agency*-LocationId*'
+    }
+
+    It 'Remove-Contact: contacts of four locations; a contact named with the wrong location fails alone (403)' {
+        $seeded = @(Add-AgencyContacts 2)
+        $locationOf = @{}
+        foreach ($contact in $seeded) { $locationOf[$contact.id] = $contact.locationId }
+        $rows = @($seeded | ForEach-Object { [pscustomobject]@{ Id = $_.id; LocationId = $_.locationId } })
+        $rows[2].LocationId = 'emulator-location'
+        $rows | Remove-Contact -Force -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'ContactsApiForbidden*'
+        $failed[0].TargetObject | Should -Be $rows[2].Id
+        @(Get-EmulatorContact -Emulator $emu).id | Should -Be @($seeded[2].id)
+        $deletes = @(Get-EmulatorRequest -Emulator $emu | Where-Object { $_.method -eq 'DELETE' -and $_.status -eq 200 })
+        $deletes.Count | Should -Be 7
+        Assert-LocationTokens $deletes $locationOf
+    }
+}

@@ -656,6 +656,35 @@ Describe 'Contacts emulator' {
             Get-Header $r 'X-RateLimit-Daily-Remaining' | Should -Be '0'
         }
 
+        It 'counts one daily quota for every Private Integration token of a location; the burst limit stays per token' {
+            $second = 'pit-second-token-0003'
+            $tokens = @{}
+            $tokens[$emu.Token] = $loc
+            $tokens[$second] = $loc
+            $tokens[$emu.OtherToken] = $emu.OtherLocationId
+            $null = Set-EmulatorConfig -Emulator $emu -Config @{ dailyLimit = 5; burstLimit = 2; burstWindowMs = 3600000; tokens = $tokens }
+            $first = Invoke-Api -Path '/contacts/missing'
+            Get-Header $first 'X-RateLimit-Daily-Remaining' | Should -Be '4'
+            Get-Header $first 'X-RateLimit-Remaining' | Should -Be '1'
+            $other = Invoke-Api -Path '/contacts/missing' -Token $second
+            Get-Header $other 'X-RateLimit-Daily-Remaining' | Should -Be '3' -Because 'both PITs of the location draw from one daily counter'
+            Get-Header $other 'X-RateLimit-Remaining' | Should -Be '1' -Because 'each PIT has its own burst window'
+            Get-Header (Invoke-Api -Path '/contacts/missing' -Token $emu.OtherToken) 'X-RateLimit-Daily-Remaining' | Should -Be '4' -Because 'another location counts on its own'
+            (Invoke-Api -Path '/contacts/missing').Status | Should -Be 400
+            $burst = Invoke-Api -Path '/contacts/missing'
+            $burst.Status | Should -Be 429
+            Get-Header $burst 'X-RateLimit-Remaining' | Should -Be '0'
+            Get-Header $burst 'X-RateLimit-Daily-Remaining' | Should -Be '2' -Because 'a request refused for the burst limit is not counted'
+            $still = Invoke-Api -Path '/contacts/missing' -Token $second
+            $still.Status | Should -Be 400 -Because "the first token's burst limit does not hold up the second"
+            Get-Header $still 'X-RateLimit-Daily-Remaining' | Should -Be '1'
+            $null = Set-EmulatorConfig -Emulator $emu -Config @{ burstLimit = 100 }
+            Get-Header (Invoke-Api -Path '/contacts/missing') 'X-RateLimit-Daily-Remaining' | Should -Be '0'
+            $daily = Invoke-Api -Path '/contacts/missing' -Token $second
+            $daily.Status | Should -Be 429 -Because 'the second token made 2 of the 5 requests, but the location has used its day'
+            Get-Header $daily 'X-RateLimit-Daily-Remaining' | Should -Be '0'
+        }
+
         It 'never answers 429 when enforceRateLimit is off' {
             $null = Set-EmulatorConfig -Emulator $emu -Config @{ burstLimit = 1; burstWindowMs = 3600000; enforceRateLimit = $false }
             foreach ($i in 1..3) { (Invoke-Api -Path '/contacts/missing').Status | Should -Be 400 }

@@ -228,6 +228,20 @@ namespace ContactsModule.Cmdlets
             },
         };
 
+        /// <summary>A search on an agency (Company) connection that names no location: the agency token searches none.</summary>
+        public static ErrorRecord AgencySearchNeedsLocation(string companyId)
+        {
+            string message = "Get-Contact: this agency (Company) connection" + (string.IsNullOrEmpty(companyId) ? string.Empty : " (agency " + companyId + ")") +
+                             " has no default location, and a search runs in one location: pass -LocationId. Nothing was sent.";
+            return new ErrorRecord(new ArgumentException(message), ErrorIds.LocationRequired, ErrorCategory.InvalidArgument, null)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Pass -LocationId (Get-ContactsApiLocation lists the agency's locations), e.g. Get-ContactsApiLocation | ForEach-Object { Get-Contact -LocationId $_.LocationId }; or connect with -LocationId.",
+                },
+            };
+        }
+
         public static ErrorRecord NotSent(string rowLabel, string why, object target)
         {
             string message = rowLabel + ": not sent because " + why;

@@ -44,6 +44,12 @@ namespace ContactsModule.Cmdlets
         public int ColumnsNotUsed => _reportedUnused.Count;
 
         /// <summary>
+        /// Set-Contact on an agency connection: a row's LocationId (column, or a piped Contact's) says where the row goes,
+        /// so it is read into RowRead.LocationId instead of being reported as a column the update does not send.
+        /// </summary>
+        public bool RoutesByLocation { get; set; }
+
+        /// <summary>
         /// Checks -DefaultCountry, -CustomFieldColumn and -DateFormat (a bad value is a terminating error of the
         /// cmdlet) and takes the command-line parameters: before the first pipeline object only they are bound.
         /// </summary>
@@ -145,6 +151,7 @@ namespace ContactsModule.Cmdlets
 
             var input = new ContactInput();
             var read = new RowRead(input);
+            if (RoutesByLocation && contactRow) read.LocationId = CellText.Clean(((Contact)inputObject.BaseObject).LocationId);
             foreach (var field in ContactFieldTable.All)
             {
                 if (_commandLine.TryGetValue(field.ParameterName, out var given))
@@ -158,6 +165,11 @@ namespace ContactsModule.Cmdlets
                 int chosen = ChooseColumn(cells, columns, field, rowLabel);
                 if (_forUpdate && !field.Updatable)
                 {
+                    if (RoutesByLocation && field.ApiName == "locationId")
+                    {
+                        read.LocationId = CellText.Clean(cells[chosen >= 0 ? chosen : columns[0]].Value);
+                        continue;
+                    }
                     if (chosen >= 0) read.NotUpdatableColumns.Add(cells[chosen].Key);
                     continue;
                 }

@@ -27,6 +27,7 @@ namespace ContactsModule.Cmdlets
         public const string InvalidGrant = "ContactsApiInvalidGrant";
         public const string InvalidClient = "ContactsApiInvalidClient";
         public const string LocationNotActive = "ContactsApiLocationNotActive";
+        public const string LocationRequired = "ContactsApiLocationRequired";
         public const string RefreshTokenFileFailed = "ContactsApiRefreshTokenFileFailed";
         public const string Unconfirmed = "ContactUnconfirmed";
         public const string Unreachable = "ContactsApiUnreachable";

@@ -64,15 +64,26 @@ namespace ContactsModule.Cmdlets
         [ValidateRange(1, MaxPageSize)]
         public int PageSize { get; set; } = MaxPageSize;
 
-        /// <summary>The location to search; default: the connection's.</summary>
+        /// <summary>
+        /// The location to search; default: the connection's (an agency connection without a default location needs it).
+        /// With -Id on an agency connection: the contacts' location (default: each piped row's or Contact's LocationId).
+        /// </summary>
         [Parameter(ParameterSetName = SearchSet)]
-        [ValidateNotNullOrEmpty]
+        [Parameter(ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("Location Id", "Location_Id")]
+        [AllowEmptyString]
+        [AllowNull]
         public string LocationId { get; set; }
 
-        /// <summary>With -Id: contacts fetched at once.</summary>
+        /// <summary>With -Id: contacts fetched at once (on an agency connection: in each location).</summary>
         [Parameter(ParameterSetName = ByIdSet)]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 10;
+
+        /// <summary>With -Id on an agency connection: how many locations are worked at once (each with up to -ThrottleLimit requests in flight).</summary>
+        [Parameter(ParameterSetName = ByIdSet)]
+        [ValidateRange(1, 64)]
+        public int LocationThrottleLimit { get; set; } = 8;
 
         private RowRunner _rows;
         // With -Id: the ids (from every pipeline record) still to leave out, still to fetch, and seen in all.
@@ -88,7 +99,12 @@ namespace ContactsModule.Cmdlets
                 _idsToSkip = PagingParameters.Skip;
                 _idsToFetch = PagingParameters.First;
                 _rows = new RowRunner(this, "Get-Contact", ThrottleLimit,
-                    "Reading changes nothing: run the same command again (or pipe the rows not written) to get the rest.");
+                    "Reading changes nothing: run the same command again (or pipe the rows not written) to get the rest.",
+                    ActiveConnection.IsAgency ? new Execution.LocationThrottle(ThrottleLimit, LocationThrottleLimit) : null);
+            }
+            else if (ActiveConnection.IsAgency && CellText.Clean(LocationId) == null && string.IsNullOrEmpty(ActiveConnection.LocationId))
+            {
+                ThrowTerminatingError(ContactErrors.AgencySearchNeedsLocation(ActiveConnection.CompanyId));
             }
         }
 
@@ -107,6 +123,8 @@ namespace ContactsModule.Cmdlets
 
         private void GetById()
         {
+            // An agency run: each id goes to its location (-LocationId, the piped row's, or the connection's default).
+            string location = ActiveConnection.IsAgency ? CellText.Clean(LocationId) ?? ActiveConnection.LocationId : null;
             foreach (var raw in Id)
             {
                 // -Skip and -First count the ids in input order: the ones left out are not fetched at all.
@@ -125,9 +143,9 @@ namespace ContactsModule.Cmdlets
                     _rows.Enqueue(row, RowResult.Failed(ContactErrors.MissingId(row.Label, raw)));
                     continue;
                 }
-                _rows.Enqueue(row, async ct =>
+                _rows.Enqueue(row, location, async ct =>
                 {
-                    var contact = await Api.GetAsync(id, Trace, ct).ConfigureAwait(false);
+                    var contact = await ApiFor(location).GetAsync(id, Trace, ct).ConfigureAwait(false);
                     contact.Outcome = ContactOutcome.Retrieved;
                     return new RowResult { Output = contact };
                 });
@@ -158,7 +176,7 @@ namespace ContactsModule.Cmdlets
                 SearchPage result;
                 try
                 {
-                    result = Run(ct => Api.SearchAsync(search, Trace, ct));
+                    result = Run(ct => ApiFor(search.LocationId).SearchAsync(search, Trace, ct));
                 }
                 catch (ContactsApiException ex)
                 {
@@ -203,7 +221,7 @@ namespace ContactsModule.Cmdlets
         {
             var search = new SearchRequest
             {
-                LocationId = LocationId ?? ActiveConnection.LocationId,
+                LocationId = CellText.Clean(LocationId) ?? ActiveConnection.LocationId,
                 Query = CellText.Clean(Query),
             };
             if (Email != null) search.Filters.Add(new SearchFilter("email", "eq", Email.Trim()));

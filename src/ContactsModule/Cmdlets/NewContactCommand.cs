@@ -201,16 +201,12 @@ namespace ContactsModule.Cmdlets
 
         private async Task<RowResult> SendAsync(PipelineRow row, ContactPayload payload, DuplicateAction mode, CancellationToken cancellationToken)
         {
+            // An agency run: one location refusing (403, paused, its quota) fails that location's rows only (RowRunner).
             try
             {
                 return await SendOrSkipAsync(payload, mode, cancellationToken).ConfigureAwait(false);
             }
-            catch (ContactsApiException ex) when (ActiveConnection.IsAgency && ContactErrors.IsLocationScoped(ex.Kind))
-            {
-                // An agency run: one location refusing (403, paused, its quota) fails that location's rows only.
-                return RowResult.Failed(ContactErrors.FromApi(ex, row.Label + " (location " + payload.LocationId + ")", row.Target));
-            }
-            catch (ContactsApiException ex) when (ex.Kind == ApiErrorKind.Forbidden && !_locationOnCommandLine &&
+            catch (ContactsApiException ex) when (ex.Kind == ApiErrorKind.Forbidden && !_locationOnCommandLine && !ActiveConnection.IsAgency &&
                                                   !string.Equals(payload.LocationId, ActiveConnection.LocationId, StringComparison.Ordinal))
             {
                 // The row named another location (a LocationId column, say): that is the row's fault, not the token's.

@@ -35,10 +35,25 @@ namespace ContactsModule.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
         public string Email { get; set; }
 
-        /// <summary>Contacts deleted at once.</summary>
+        /// <summary>
+        /// Agency (Company) connections: the contacts' location (default: each piped row's or Contact's LocationId, else
+        /// the connection's). Other connections delete in their own location.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Location Id", "Location_Id")]
+        [AllowEmptyString]
+        [AllowNull]
+        public string LocationId { get; set; }
+
+        /// <summary>Contacts deleted at once (on an agency connection: in each location).</summary>
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 10;
+
+        /// <summary>Agency connections: how many locations are worked at once (each with up to -ThrottleLimit requests in flight).</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int LocationThrottleLimit { get; set; } = 8;
 
         private RowRunner _rows;
 
@@ -46,7 +61,8 @@ namespace ContactsModule.Cmdlets
         {
             _ = ActiveConnection;
             _rows = new RowRunner(this, "Remove-Contact", ThrottleLimit,
-                "To remove the rest, run the whole input again with Remove-Contact: contacts already removed answer ContactNotFound and nothing else changes.");
+                "To remove the rest, run the whole input again with Remove-Contact: contacts already removed answer ContactNotFound and nothing else changes.",
+                ActiveConnection.IsAgency ? new Execution.LocationThrottle(ThrottleLimit, LocationThrottleLimit) : null);
         }
 
         protected override void ProcessRecord() => _rows.Guard(ProcessRow);
@@ -55,6 +71,8 @@ namespace ContactsModule.Cmdlets
 
         private void ProcessRow()
         {
+            // An agency run: each id goes to its location (-LocationId, the piped row's, or the connection's default).
+            string location = ActiveConnection.IsAgency ? CellText.Clean(LocationId) ?? ActiveConnection.LocationId : null;
             foreach (var raw in Id ?? new string[] { null })
             {
                 string id = CellText.Clean(raw);
@@ -64,10 +82,11 @@ namespace ContactsModule.Cmdlets
                     _rows.Enqueue(row, RowResult.Failed(ContactErrors.MissingId(row.Label, raw)));
                     continue;
                 }
-                if (!Confirmed(ConfirmTarget(id, row.Label), "DELETE /contacts/" + System.Uri.EscapeDataString(id))) continue;
-                _rows.Enqueue(row, async ct =>
+                string target = ConfirmTarget(id, row.Label) + (location == null ? string.Empty : " (location " + location + ")");
+                if (!Confirmed(target, "DELETE /contacts/" + System.Uri.EscapeDataString(id))) continue;
+                _rows.Enqueue(row, location, async ct =>
                 {
-                    await Api.DeleteAsync(id, Trace, ct).ConfigureAwait(false);
+                    await ApiFor(location).DeleteAsync(id, Trace, ct).ConfigureAwait(false);
                     return RowResult.Done;
                 });
             }

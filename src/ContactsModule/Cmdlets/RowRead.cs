@@ -22,5 +22,7 @@ namespace ContactsModule.Cmdlets
         public object Scalar { get; private set; }
         /// <summary>Set-Contact: filled columns of fields the update call does not accept (not sent).</summary>
         public List<string> NotUpdatableColumns { get; } = new List<string>();
+        /// <summary>Set-Contact on an agency connection: the row's LocationId (a Contact's, or its column), where the row is sent.</summary>
+        public string LocationId { get; set; }
     }
 }

@@ -138,7 +138,11 @@ namespace ContactsModule.Cmdlets
         public void Enqueue(PipelineRow row, string locationId, Func<CancellationToken, Task<RowResult>> operation) =>
             Enqueue(row, locationId, (IEnumerable<string>)null, operation);
 
-        /// <summary>Both: the row waits for the earlier rows sharing one of <paramref name="keys"/>, then for its location's slot.</summary>
+        /// <summary>
+        /// Both: the row waits for the earlier rows sharing one of <paramref name="keys"/>, then for its location's slot.
+        /// In an agency run, one location refusing (403, not active, its token refused, its daily quota) fails that
+        /// location's rows only: the others go on.
+        /// </summary>
         public void Enqueue(PipelineRow row, string locationId, IEnumerable<string> keys, Func<CancellationToken, Task<RowResult>> operation)
         {
             if (_locations == null)
@@ -151,7 +155,14 @@ namespace ContactsModule.Cmdlets
             {
                 using (await locations.EnterAsync(locationId, ct).ConfigureAwait(false))
                 {
-                    return await operation(ct).ConfigureAwait(false);
+                    try
+                    {
+                        return await operation(ct).ConfigureAwait(false);
+                    }
+                    catch (ContactsApiException ex) when (ContactErrors.IsLocationScoped(ex.Kind))
+                    {
+                        return RowResult.Failed(ContactErrors.FromApi(ex, row.FailureLabel + " (location " + locationId + ")", row.Target));
+                    }
                 }
             });
         }

@@ -129,8 +129,13 @@ namespace ContactsModule.Cmdlets
         [Alias("Date of Birth", "Date_of_Birth", "DOB", "Birthday", "Birth Date", "BirthDate")]
         public object DateOfBirth { get; set; }
 
-        /// <summary>Not changeable by HighLevel's update: giving it is an error. (Hidden; a row's LocationId column is ignored.)</summary>
-        [Parameter(DontShow = true)]
+        /// <summary>
+        /// Agency (Company) connections: the location of the contacts, for every row (default: each row's LocationId column,
+        /// or a piped Contact's location). It routes the row; the update cannot move a contact to another location. On a
+        /// connection to one location giving it is an error (a row's LocationId column is not sent).
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
         public string LocationId { get; set; }
 
         /// <summary>Not changeable by HighLevel's update: giving it is an error. (Hidden; a row's Gender column is not sent.)</summary>
@@ -170,10 +175,15 @@ namespace ContactsModule.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>Contacts updated at once.</summary>
+        /// <summary>Contacts updated at once (on an agency connection: in each location).</summary>
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 10;
+
+        /// <summary>Agency connections: how many locations are worked at once (each with up to -ThrottleLimit requests in flight).</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int LocationThrottleLimit { get; set; } = 8;
 
         private HashSet<string> _commandLine;
         private ContactRowReader _reader;
@@ -186,9 +196,14 @@ namespace ContactsModule.Cmdlets
         {
             // Before the first pipeline object only the command-line parameters are bound.
             _commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            // An agency connection's -LocationId says where the rows go; it is never sent.
+            bool agency = ActiveConnection.IsAgency;
             var refused = new List<string>();
             foreach (var field in ContactFieldTable.All)
+            {
+                if (agency && field.ParameterName == nameof(LocationId)) continue;
                 if (!field.Updatable && _commandLine.Contains(field.ParameterName)) refused.Add(field.ParameterName);
+            }
             if (refused.Count > 0) ThrowTerminatingError(ContactErrors.NotUpdatable(refused, null));
 
             _reader = ContactRowReader.Create(this, DefaultCountry, CustomFieldColumn, IgnoreColumn, DateFormat, forUpdate: true, "Id", "ContactId", "Contact Id");
@@ -196,9 +211,10 @@ namespace ContactsModule.Cmdlets
             _removeTags = RemoveTag == null ? null : TagList.Parse(RemoveTag);
             if (_addTags != null && _addTags.Length == 0) _addTags = null;
             if (_removeTags != null && _removeTags.Length == 0) _removeTags = null;
-            _ = ActiveConnection;
+            _reader.RoutesByLocation = agency;
             _rows = new RowRunner(this, "Set-Contact", ThrottleLimit,
-                "To update the rest, run the whole input again with Set-Contact: rows already updated are sent again with the same values.") { Summary = new ContactRunSummary("Set-Contact") };
+                "To update the rest, run the whole input again with Set-Contact: rows already updated are sent again with the same values.",
+                agency ? new Execution.LocationThrottle(ThrottleLimit, LocationThrottleLimit) : null) { Summary = new ContactRunSummary("Set-Contact") };
         }
 
         protected override void ProcessRecord() => _rows.Guard(ProcessRow);
@@ -243,24 +259,28 @@ namespace ContactsModule.Cmdlets
                 _rows.Enqueue(row, new RowResult { Skipped = true, Warning = "nothing to change (no field was given, or every value given was blank); nothing was sent." });
                 return;
             }
-            if (!ShouldProcess(row.Label, string.Join("; then ", calls))) return;
-            _rows.Enqueue(row, ct => UpdateAsync(row, id, update ? payload : null, ct));
+            // An agency run: -LocationId, else the row's own, else the connection's default location.
+            string location = ActiveConnection.IsAgency ? CellText.Clean(LocationId) ?? read.LocationId ?? ActiveConnection.LocationId : null;
+            string target = location == null ? row.Label : row.Label + " (location " + location + ")";
+            if (!ShouldProcess(target, string.Join("; then ", calls))) return;
+            _rows.Enqueue(row, location, ct => UpdateAsync(row, location, id, update ? payload : null, ct));
         }
 
         /// <summary>PUT, then the tag calls; with -PassThru the contact as it is afterwards.</summary>
-        private async Task<RowResult> UpdateAsync(PipelineRow row, string id, ContactPayload payload, CancellationToken cancellationToken)
+        private async Task<RowResult> UpdateAsync(PipelineRow row, string location, string id, ContactPayload payload, CancellationToken cancellationToken)
         {
+            var api = ApiFor(location);
             Contact contact = null;
             string[] tags = null;
             if (payload != null)
             {
-                contact = await Api.UpdateAsync(id, payload, Trace, cancellationToken).ConfigureAwait(false);
+                contact = await api.UpdateAsync(id, payload, Trace, cancellationToken).ConfigureAwait(false);
                 row.FailureLabel = row.Label + " (the fields were updated, but adding or removing tags failed)";
             }
-            if (_addTags != null) tags = await Api.AddTagsAsync(id, _addTags, Trace, cancellationToken).ConfigureAwait(false);
-            if (_removeTags != null) tags = await Api.RemoveTagsAsync(id, _removeTags, Trace, cancellationToken).ConfigureAwait(false);
+            if (_addTags != null) tags = await api.AddTagsAsync(id, _addTags, Trace, cancellationToken).ConfigureAwait(false);
+            if (_removeTags != null) tags = await api.RemoveTagsAsync(id, _removeTags, Trace, cancellationToken).ConfigureAwait(false);
             if (!PassThru) return RowResult.Updated;
-            if (contact == null) contact = await Api.GetAsync(id, Trace, cancellationToken).ConfigureAwait(false);
+            if (contact == null) contact = await api.GetAsync(id, Trace, cancellationToken).ConfigureAwait(false);
             else if (tags != null) contact.Tags = new ContactTags(tags);
             contact.Outcome = ContactOutcome.Updated;
             return new RowResult { Output = contact };
