@@ -87,7 +87,7 @@ namespace ContactsModule.Api
                 _refusal = null;
                 // The lifetime counts from when the request left, so the margin also covers the time the answer took.
                 var lifetime = TimeSpan.FromSeconds(Math.Max(1, answer.ExpiresInSeconds));
-                var margin = TimeSpan.FromMilliseconds(Math.Min(lifetime.TotalMilliseconds / 10, MaxMargin.TotalMilliseconds));
+                var margin = RefreshMargin(lifetime);
                 _current = new CurrentToken(answer.AccessToken, sentAt + (long)lifetime.TotalMilliseconds, (long)margin.TotalMilliseconds,
                     DateTime.UtcNow + lifetime - TimeSpan.FromMilliseconds(Clock.ElapsedMilliseconds - sentAt));
                 Interlocked.Increment(ref _renewals);
@@ -100,6 +100,10 @@ namespace ContactsModule.Api
                 _renewGate.Release();
             }
         }
+
+        /// <summary>How long before its expiry a token of this lifetime is renewed: a tenth of the lifetime, at most five minutes.</summary>
+        internal static TimeSpan RefreshMargin(TimeSpan lifetime) =>
+            TimeSpan.FromMilliseconds(Math.Min(lifetime.TotalMilliseconds / 10, MaxMargin.TotalMilliseconds));
 
         /// <summary>The remembered refusal, thrown afresh for each caller (an exception object is not shared between threads).</summary>
         private static ContactsApiException Copy(ContactsApiException ex) => new ContactsApiException(ex.Kind, ex.Message)

@@ -16,10 +16,16 @@ namespace ContactsModule.Tests.Api
     internal sealed class ScriptedHttpServer : IDisposable
     {
         private readonly HttpListener _listener = new HttpListener();
-        private readonly Func<string, string, int, (int Status, string Body)> _answer;
+        private readonly Func<ScriptedRequest, (int Status, string Body)> _answer;
         private readonly Task _loop;
 
         public ScriptedHttpServer(Func<string, string, int, (int Status, string Body)> answer)
+            : this(request => answer(request.Method, request.Path, request.Number))
+        {
+        }
+
+        /// <summary>A script that also sees each request's body and Authorization header.</summary>
+        public ScriptedHttpServer(Func<ScriptedRequest, (int Status, string Body)> answer)
         {
             _answer = answer;
             int port = FreePort();
@@ -31,6 +37,8 @@ namespace ContactsModule.Tests.Api
 
         public Uri BaseUri { get; }
         public ConcurrentQueue<string> Requests { get; } = new ConcurrentQueue<string>();
+        /// <summary>Every request received, with its body and Authorization header, in arrival order.</summary>
+        public ConcurrentQueue<ScriptedRequest> Received { get; } = new ConcurrentQueue<ScriptedRequest>();
 
         private async Task LoopAsync()
         {
@@ -48,7 +56,15 @@ namespace ContactsModule.Tests.Api
                 }
                 string line = context.Request.HttpMethod + " " + context.Request.Url.PathAndQuery;
                 Requests.Enqueue(line);
-                var (status, body) = _answer(context.Request.HttpMethod, context.Request.Url.AbsolutePath, ++count);
+                string requestBody;
+                using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
+                {
+                    requestBody = await reader.ReadToEndAsync().ConfigureAwait(false);
+                }
+                var request = new ScriptedRequest(context.Request.HttpMethod, context.Request.Url.AbsolutePath, ++count, requestBody,
+                    context.Request.Headers["Authorization"]);
+                Received.Enqueue(request);
+                var (status, body) = _answer(request);
                 context.Response.StatusCode = status;
                 context.Response.ContentType = "application/json";
                 context.Response.Headers["X-RateLimit-Max"] = "100";
