@@ -6,7 +6,9 @@
     The emulator runs at HighLevel's real limit (100 requests / 10 s per app and location) with 100 ms +- 30 ms latency,
     and with token lifetimes short enough (agency and location tokens: 12 s) that every location renews its token at
     least twice in either run. The emulator's request log gives the 429s, the requests refused for an expired token and
-    the /oauth/locationToken calls per location. Not part of the test run: speed is measured here, never in tests.
+    the /oauth/locationToken calls per location (the first one, then each renewal); the rows' error records give the
+    rows that failed, and those failed by an expired or refused token. The section ends with each target, met or not.
+    Not part of the test run: speed is measured here, never in tests.
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Task Bench
 .EXAMPLE
@@ -66,11 +68,16 @@ function Measure-Run([string] $Name, [scriptblock] $Import) {
         Expired401        = @($log | Where-Object fault -eq 'tokenExpired').Count
         LocationTokens    = ($perLocation -join ' / ')
         MinLocationTokens = ($perLocation | Measure-Object -Minimum).Minimum
+        # Renewals per location: every /oauth/locationToken call after the first.
+        Renewals          = (@($perLocation | ForEach-Object { [math]::Max(0, $_ - 1) }) -join ' / ')
+        MinRenewals       = [math]::Max(0, ($perLocation | Measure-Object -Minimum).Minimum - 1)
+        # Rows whose error was an expired or refused token (a 401 the module could not renew its way past).
+        FailedByExpiry    = @($failed | Where-Object { $_.FullyQualifiedErrorId -like 'ContactsApiUnauthorized*' -or $_.FullyQualifiedErrorId -like 'ContactsApiTokenInvalid*' }).Count
         AgencyRefreshes   = @($log | Where-Object path -eq '/oauth/token').Count
     }
-    Write-Host ("   {0}: {1} s, {2} rows/s, {3} created, {4} failed, {5} x 429, {6} x 401 (expired), location tokens {7}, agency refreshes {8}" -f
-        $result.Run, $result.WallSeconds, $result.RowsPerSec, $result.Created, $result.Failed, $result.Status429, $result.Expired401,
-        $result.LocationTokens, $result.AgencyRefreshes)
+    Write-Host ("   {0}: {1} s, {2} rows/s, {3} created, {4} failed ({5} by expiry), {6} x 429, {7} x 401 (expired, renewed), location renewals {8}, agency refreshes {9}" -f
+        $result.Run, $result.WallSeconds, $result.RowsPerSec, $result.Created, $result.Failed, $result.FailedByExpiry, $result.Status429, $result.Expired401,
+        $result.Renewals, $result.AgencyRefreshes)
     $result
 }
 
@@ -101,13 +108,25 @@ $lines.Add("Written by bench/Measure-AgencyImport.ps1 on $([DateTime]::UtcNow.To
 $lines.Add('')
 $lines.Add('Target: one run >= 3.6x the location-by-location rows/s, 0 x 429, every location renews its token at least twice, 0 requests failed by expiry.')
 $lines.Add('')
-$lines.Add('| run | rows | created | failed | wall s | rows/s | 429s | 401 (expired token) | /oauth/locationToken calls per location | agency refreshes |')
-$lines.Add('|---|---|---|---|---|---|---|---|---|---|')
+$lines.Add('| run | rows | created | failed | failed by expiry | wall s | rows/s | 429s | 401 (expired token, renewed) | /oauth/locationToken calls per location | renewals per location | agency refreshes |')
+$lines.Add('|---|---|---|---|---|---|---|---|---|---|---|---|')
 foreach ($r in $together, $oneByOne) {
-    $lines.Add("| $($r.Run -replace '\|', '\|') | $($r.Rows) | $($r.Created) | $($r.Failed) | $($r.WallSeconds) | $($r.RowsPerSec) | $($r.Status429) | $($r.Expired401) | $($r.LocationTokens) | $($r.AgencyRefreshes) |")
+    $lines.Add("| $($r.Run -replace '\|', '\|') | $($r.Rows) | $($r.Created) | $($r.Failed) | $($r.FailedByExpiry) | $($r.WallSeconds) | $($r.RowsPerSec) | $($r.Status429) | $($r.Expired401) | $($r.LocationTokens) | $($r.Renewals) | $($r.AgencyRefreshes) |")
 }
 $lines.Add('')
 $lines.Add(('Measured: {0:0.00}x the location-by-location rows/s; {1} x 429; fewest location-token calls for one location: {2} (the first and {3} renewals); {4} rows failed.' -f
     $ratio, ($together.Status429 + $oneByOne.Status429), $together.MinLocationTokens, ($together.MinLocationTokens - 1), ($together.Failed + $oneByOne.Failed)))
+$targets = [ordered]@{
+    ('>= 3.6x the location-by-location rows/s ({0:0.00}x)' -f $ratio)                                             = $ratio -ge 3.6
+    ('0 x 429 ({0})' -f ($together.Status429 + $oneByOne.Status429))                                               = ($together.Status429 + $oneByOne.Status429) -eq 0
+    ('every location renews at least twice in each run (fewest: {0} and {1})' -f $together.MinRenewals, $oneByOne.MinRenewals) = $together.MinRenewals -ge 2 -and $oneByOne.MinRenewals -ge 2
+    ('0 requests failed by expiry ({0})' -f ($together.FailedByExpiry + $oneByOne.FailedByExpiry))                 = ($together.FailedByExpiry + $oneByOne.FailedByExpiry) -eq 0
+    ('0 rows failed ({0})' -f ($together.Failed + $oneByOne.Failed))                                                = ($together.Failed + $oneByOne.Failed) -eq 0
+}
+$lines.Add('')
+foreach ($target in $targets.GetEnumerator()) { $lines.Add(('- {0}: {1}' -f $target.Key, $(if ($target.Value) { 'met' } else { 'NOT met' }))) }
 [System.IO.File]::AppendAllLines($ResultsPath, $lines)
+foreach ($target in $targets.GetEnumerator()) {
+    Write-Host ('   {0}: {1}' -f $target.Key, $(if ($target.Value) { 'met' } else { 'NOT met' })) -ForegroundColor $(if ($target.Value) { 'Green' } else { 'Red' })
+}
 Write-Host ("Agency: {0:0.00}x; results appended to {1}" -f $ratio, $ResultsPath)
