@@ -243,10 +243,11 @@ Describe 'A server that goes away mid-run' {
         @($created | Where-Object Outcome -ne 'Created').Count | Should -Be 0
         # Every row read: created, or one error record (not sent, unconfirmed or the stop itself); nothing twice, nothing missing.
         @($errors | Where-Object { $_.FullyQualifiedErrorId -notmatch '^(ContactNotSent|ContactUnconfirmed|ContactsApiUnavailable),' }).Count | Should -Be 0
-        $accounted = @($created.Email) + @($errors.TargetObject.Email) + @($stop[0].TargetObject.Email)
-        @($accounted | Sort-Object) | Should -Be @($rows[0..($read - 1)].Email | Sort-Object)
+        $accounted = @($created | ForEach-Object Email) + @($errors | ForEach-Object { $_.TargetObject.Email }) + @($stop[0].TargetObject.Email)
+        @($accounted | Sort-Object) | Should -Be @($rows[0..($read - 1)] | ForEach-Object Email | Sort-Object)
         # The unconfirmed rows are the ContactUnconfirmed ones, ready to look up.
-        @($unconfirmed.Email | Sort-Object) | Should -Be @(($errors | Where-Object { $_.FullyQualifiedErrorId -like 'ContactUnconfirmed,*' }).TargetObject.Email | Sort-Object)
+        $unconfirmedErrors = @($errors | Where-Object { $_.FullyQualifiedErrorId -like 'ContactUnconfirmed,*' } | ForEach-Object { $_.TargetObject.Email })
+        @($unconfirmed | Where-Object { $null -ne $_ } | ForEach-Object Email | Sort-Object) | Should -Be @($unconfirmedErrors | Sort-Object)
     }
 }
 
