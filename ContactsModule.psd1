@@ -21,6 +21,7 @@
         'Add-ContactTag'
         'Remove-ContactTag'
         'Invoke-ContactsApiRequest'
+        'Get-ContactCustomField'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

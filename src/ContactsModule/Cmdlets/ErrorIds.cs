@@ -40,5 +40,6 @@ namespace ContactsModule.Cmdlets
         public const string InvalidDateFormat = "InvalidDateFormat";
         public const string InvalidFilter = "InvalidContactFilter";
         public const string InvalidTag = "InvalidContactTag";
+        public const string CustomFieldNotFound = "ContactCustomFieldNotFound";
     }
 }

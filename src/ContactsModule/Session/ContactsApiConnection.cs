@@ -147,6 +147,9 @@ namespace ContactsModule.Session
             Retry = Retry,
         };
 
+        /// <summary>The contact custom field schemas read through this connection, per location (Get-ContactCustomField -Refresh re-reads).</summary>
+        internal CustomFieldSchemaCache CustomFieldSchemas { get; } = new CustomFieldSchemaCache();
+
         internal RateLimiter Limiter => CreateApi().Session.Limiter;
 
         /// <summary>A per-row run starts: every session of this connection (an agency's per-location ones too) starts fresh.</summary>
