@@ -95,3 +95,129 @@ Describe 'Get-ContactCustomField' {
         { Get-ContactCustomField -LocationId 'someOtherLocation0001' -ErrorAction Stop } | Should -Throw -ErrorId 'ContactsApiForbidden,*'
     }
 }
+
+Describe 'New-Contact and Set-Contact map custom fields by name, key or id' {
+    BeforeAll {
+        function Get-ContactWrites { @(Get-EmulatorRequest -Emulator $script:emu | Where-Object { $_.method -in 'POST', 'PUT' -and $_.path -like '/contacts*' }) }
+        function Get-SentFields($request) { $body = $request.body | ConvertFrom-Json; if ($body.PSObject.Properties['customFields']) { @($body.customFields) } else { @() } }
+    }
+    BeforeEach {
+        Reset-ContactsEmulator -Emulator $emu
+        $script:schema = @(Set-EmulatorCustomField -Emulator $emu -LocationId $loc -Field $allTypes)
+        $script:idOf = @{}
+        foreach ($f in $schema) { $idOf[$f.fieldKey] = $f.id }
+        $null = Connect-Fresh
+    }
+
+    It 'maps display names, keys with and without contact., and ids (header normalisation included) and sends the schema''s keys' {
+        $csv = "Email,Membership Level,nickname,CONTACT.PREFERRED_CHANNEL,$($idOf['contact.notes']),referral-source`n" +
+               "ann@example.com,Gold,Annie,SMS,Long note,Friend"
+        $contacts = @($csv | ConvertFrom-Csv | New-Contact -WarningVariable warned -WarningAction SilentlyContinue)
+        $warned | Should -BeNullOrEmpty
+        $contacts | Should -HaveCount 1
+        $sent = Get-SentFields (Get-ContactWrites)[0]
+        $byKey = @{}
+        foreach ($f in $sent) { $byKey[[string]($f.key ?? $f.id)] = $f.field_value }
+        $byKey['contact.membership_level'] | Should -Be 'Gold'
+        $byKey['contact.nickname'] | Should -Be 'Annie'
+        $byKey['contact.preferred_channel'] | Should -Be 'SMS'
+        $byKey['contact.notes'] | Should -Be 'Long note'
+        $byKey['contact.referral_source'] | Should -Be 'Friend'
+        $sent | Should -HaveCount 5
+        $stored = @{}
+        foreach ($f in (Get-Contact -Id $contacts[0].Id).CustomFields) { $stored[$f.Id] = $f.Value }
+        $stored[$idOf['contact.membership_level']] | Should -Be 'Gold'
+        $stored[$idOf['contact.notes']] | Should -Be 'Long note'
+    }
+
+    It 'Set-Contact maps them the same way' {
+        $id = (New-Contact -Email 'bo@example.com').Id
+        [pscustomobject]@{ Id = $id; 'Membership Level' = 'Silver'; Nickname = 'Bo' } | Set-Contact -WarningVariable warned -WarningAction SilentlyContinue
+        $warned | Should -BeNullOrEmpty
+        $put = @(Get-ContactWrites | Where-Object method -EQ 'PUT')
+        $put | Should -HaveCount 1
+        $keys = @(Get-SentFields $put[0]).key | Sort-Object
+        $keys | Should -Be @('contact.membership_level', 'contact.nickname')
+    }
+
+    It 'reads no schema when the standard fields take every column' {
+        "FirstName,Email,Phone,Tags`nAnn,ann@example.com,+14155550100,vip" | ConvertFrom-Csv | New-Contact | Out-Null
+        Get-SchemaRequests | Should -HaveCount 0
+        $id = (Get-Contact -Email ann@example.com).Id
+        [pscustomobject]@{ Id = $id; LastName = 'Lee' } | Set-Contact | Out-Null
+        Get-SchemaRequests | Should -HaveCount 0
+    }
+
+    It 'reads the schema once for a 500-row import' {
+        $null = Set-EmulatorConfig -Emulator $emu -Config @{ burstLimit = 100000 }
+        $rows = 1..500 | ForEach-Object { [pscustomobject]@{ Email = "row$_@example.com"; 'Membership Level' = 'Bronze' } }
+        $out = @($rows | New-Contact -ThrottleLimit 8)
+        $out | Should -HaveCount 500
+        Get-SchemaRequests | Should -HaveCount 1
+        @(Get-ContactWrites | Where-Object { (Get-SentFields $_).key -contains 'contact.membership_level' }) | Should -HaveCount 500
+    }
+
+    It 'lets standard fields win a clash, and says so once' {
+        $null = Set-EmulatorCustomField -Emulator $emu -LocationId $loc -Field @(
+            @{ name = 'Company Name'; fieldKey = 'contact.company_name_cf'; dataType = 'TEXT' },
+            @{ name = 'Nickname'; fieldKey = 'contact.nickname'; dataType = 'TEXT' })
+        $rows = @([pscustomobject]@{ Email = 'c1@example.com'; 'Company Name' = 'Acme'; Nickname = 'C1' },
+                  [pscustomobject]@{ Email = 'c2@example.com'; 'Company Name' = 'Beta'; Nickname = 'C2' })
+        $null = $rows | New-Contact -WarningVariable warned -WarningAction SilentlyContinue
+        $clash = @($warned | Where-Object { "$_" -like "*'Company Name'*standard field*" })
+        $clash | Should -HaveCount 1
+        "$($clash[0])" | Should -Match 'contact\.company_name_cf'
+        $first = (Get-ContactWrites)[0].body | ConvertFrom-Json
+        $first.companyName | Should -Be 'Acme'
+        @($first.customFields).key | Should -Be @('contact.nickname')
+    }
+
+    It 'names the columns that matched nothing and suggests the closest field names' {
+        $null = [pscustomobject]@{ Email = 'd@example.com'; 'Membership Levl' = 'Gold'; Zebra = 'x' } | New-Contact -WarningVariable warned -WarningAction SilentlyContinue
+        $warned | Should -HaveCount 1
+        "$($warned[0])" | Should -BeLike 'Columns not used: Membership Levl, Zebra. Map them with -CustomFieldColumn, or ignore them with -IgnoreColumn.*'
+        "$($warned[0])" | Should -Match "'Membership Levl' matches no custom field; did you mean 'Membership Level'\?"
+        "$($warned[0])" | Should -Not -Match "'Zebra' matches"
+        (Get-SentFields (Get-ContactWrites)[0]) | Should -HaveCount 0
+    }
+
+    It 'keeps customField.KEY columns and -CustomFieldColumn working' {
+        $row = [pscustomobject]@{ Email = 'e@example.com'; 'customField.contact.nickname' = 'Ed'; Level = 'Gold' }
+        $null = $row | New-Contact -CustomFieldColumn @{ Level = 'contact.membership_level' } -WarningVariable warned -WarningAction SilentlyContinue
+        $warned | Should -BeNullOrEmpty
+        @(Get-SentFields (Get-ContactWrites)[0]).key | Sort-Object | Should -Be @('contact.membership_level', 'contact.nickname')
+        Get-SchemaRequests | Should -HaveCount 0
+    }
+
+    It 'warns and maps by standard fields only when the schema cannot be read' {
+        $null = Set-EmulatorConfig -Emulator $emu -Config @{ errorRate = 1.0; faultPaths = @("/locations/$loc/customFields") }
+        $null = [pscustomobject]@{ Email = 'f@example.com'; 'Membership Level' = 'Gold' } | New-Contact -WarningVariable warned -WarningAction SilentlyContinue -ErrorVariable failed -ErrorAction SilentlyContinue
+        @($warned | Where-Object { "$_" -like 'Could not read the custom fields of location*' }) | Should -HaveCount 1
+        @($warned | Where-Object { "$_" -like 'Columns not used: Membership Level.*' }) | Should -HaveCount 1
+    }
+}
+
+Describe '-WhatIf and custom fields by name' {
+    BeforeEach {
+        Reset-ContactsEmulator -Emulator $emu
+        $null = Set-EmulatorCustomField -Emulator $emu -LocationId $loc -Field $allTypes
+        $null = Connect-Fresh
+    }
+
+    It 'sends no request: it maps names only with fields the connection has already read' {
+        $row = [pscustomobject]@{ Email = 'w@example.com'; 'Membership Level' = 'Gold' }
+        $run = Invoke-WithCapturedHost {
+            Connect-ContactsApi -Token (ConvertTo-SecureString $emu.Token -AsPlainText -Force) -LocationId $emu.LocationId -BaseUri $emu.BaseUri
+            $row | New-Contact -WhatIf
+            $null = Get-ContactCustomField
+            $row | New-Contact -WhatIf
+        } -Variable @{ emu = $emu; row = $row }
+        @($run.Warning | ForEach-Object { "$_" }) | Should -Be @('Columns not used: Membership Level. Map them with -CustomFieldColumn, or ignore them with -IgnoreColumn.')
+        $whatIf = @($run.HostText -split "`n" | Where-Object { $_ -match '^What if: ' })
+        $whatIf | Should -HaveCount 2
+        $whatIf[0] | Should -Not -Match 'membership_level'
+        $whatIf[1] | Should -Match '"key":"contact.membership_level","field_value":"Gold"'
+        @(Get-EmulatorRequest -Emulator $emu | Where-Object { $_.path -notlike '/locations/*/customFields*' }) | Should -HaveCount 0
+        Get-SchemaRequests | Should -HaveCount 1
+    }
+}

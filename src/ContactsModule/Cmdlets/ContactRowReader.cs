@@ -24,6 +24,10 @@ namespace ContactsModule.Cmdlets
         private readonly HashSet<string> _warnedConflicts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<DateNoteKind> _warnedDates = new HashSet<DateNoteKind>();
         private ColumnMap _map;
+        private Func<IReadOnlyList<ContactCustomField>> _loadSchema;
+        private IReadOnlyList<ContactCustomField> _schema;
+        private bool _schemaAsked;
+        private readonly HashSet<string> _warnedClashes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         private ContactRowReader(Cmdlet cmdlet, ContactReadOptions readOptions, ColumnMapOptions options, bool forUpdate, Dictionary<string, object> commandLine)
         {
@@ -100,6 +104,33 @@ namespace ContactsModule.Cmdlets
         }
 
         /// <summary>
+        /// Columns the field table does not take are matched to the location's custom fields by id, key (with or without
+        /// "contact.") or display name. <paramref name="load"/> reads the schema (null: none to be had); it is called at
+        /// most once, and only for a column nothing else takes.
+        /// </summary>
+        public void UseCustomFieldSchema(Func<IReadOnlyList<ContactCustomField>> load)
+        {
+            _loadSchema = load;
+            _options.Claims.Add(header =>
+            {
+                // A header holding ';' or tabs is a whole header line of a file read with the wrong delimiter, no field name.
+                if (header == null || header.IndexOf(';') >= 0 || header.IndexOf('\t') >= 0) return null;
+                var field = CustomFieldHeaders.Find(Schema(), header);
+                return field == null ? null : new ColumnUse(header, ColumnKind.CustomField, key: field.Key);
+            });
+        }
+
+        private IReadOnlyList<ContactCustomField> Schema()
+        {
+            if (!_schemaAsked && _loadSchema != null)
+            {
+                _schemaAsked = true;
+                _schema = _loadSchema();
+            }
+            return _schema;
+        }
+
+        /// <summary>
         /// Reads one row for sending, or settles it: a value too deep to walk, a scalar that is not a row and an empty
         /// row get their outcome from the runner here and the call returns null.
         /// </summary>
@@ -146,7 +177,11 @@ namespace ContactsModule.Cmdlets
             if (cells != null)
             {
                 map = MapFor(cells);
-                if (!contactRow) ReportUnused(map);
+                if (!contactRow)
+                {
+                    ReportClashes(map);
+                    ReportUnused(map);
+                }
             }
 
             var input = new ContactInput();
@@ -224,6 +259,15 @@ namespace ContactsModule.Cmdlets
             if (fresh.Count == 0) return;
             string message = "Columns not used: " + string.Join(", ", fresh) +
                              ". Map them with -CustomFieldColumn, or ignore them with -IgnoreColumn.";
+            if (_schema != null && _schema.Count > 0)
+            {
+                foreach (var header in fresh)
+                {
+                    var closest = CustomFieldHeaders.Closest(_schema, header);
+                    if (closest.Count > 0) message += " '" + header + "' matches no custom field; did you mean " + string.Join(" or ", Quote(closest)) + "?";
+                }
+                message += " A column named like a custom field of the location (its name, key or id; Get-ContactCustomField lists them) is sent to it.";
+            }
             foreach (var header in fresh)
             {
                 char separator = header.IndexOf(';') >= 0 ? ';' : header.IndexOf('\t') >= 0 ? '\t' : '\0';
@@ -234,6 +278,26 @@ namespace ContactsModule.Cmdlets
                 break;
             }
             _cmdlet.WriteWarning(message);
+        }
+
+        private static IEnumerable<string> Quote(IEnumerable<string> names)
+        {
+            foreach (var name in names) yield return "'" + name + "'";
+        }
+
+        /// <summary>Once per run for each column: a standard field's column that also names a custom field of the location (read anyway).</summary>
+        private void ReportClashes(ColumnMap map)
+        {
+            if (_schema == null) return;
+            foreach (var use in map.Columns)
+            {
+                if (use.Kind != ColumnKind.Field) continue;
+                var field = CustomFieldHeaders.Find(_schema, use.Header);
+                if (field == null || !_warnedClashes.Add(use.Header)) continue;
+                _cmdlet.WriteWarning("The column '" + use.Header + "' is read as the standard field " + use.Field.ParameterName +
+                                     ", not as the custom field '" + field.Name + "' (" + field.Key + "): standard fields win. To send it to the custom field, name the column customField." +
+                                     field.ShortKey + " or map it with -CustomFieldColumn @{ '" + use.Header + "' = '" + field.Key + "' } (a column is read once). (Said once per run.)");
+            }
         }
 
         /// <summary>The first filled column of <paramref name="columns"/> (-1: none); a second, different value is reported once per run.</summary>

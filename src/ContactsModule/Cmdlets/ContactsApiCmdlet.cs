@@ -121,6 +121,44 @@ namespace ContactsModule.Cmdlets
             WriteError(record);
         }
 
+        /// <summary>
+        /// The location's contact custom fields, read once per connection and location (Get-ContactCustomField shares
+        /// them). Null, with a warning, when there is no location to ask or the read failed: columns are then matched by
+        /// the standard fields only.
+        /// </summary>
+        internal System.Collections.Generic.IReadOnlyList<Models.ContactCustomField> ReadCustomFieldSchema(string locationId)
+        {
+            var connection = ActiveConnection;
+            locationId = string.IsNullOrEmpty(locationId) ? connection.LocationId : locationId;
+            if (string.IsNullOrEmpty(locationId))
+            {
+                WriteWarning("Columns were not matched to custom fields by name: this agency connection has no default location (give -LocationId to read its custom fields).");
+                return null;
+            }
+            // -WhatIf sends no request: it uses the fields only if this connection has read them already.
+            if (IsWhatIf()) return connection.CustomFieldSchemas.TryGetCached(locationId);
+            try
+            {
+                var session = ApiFor(locationId).Session;
+                return Run(ct => connection.CustomFieldSchemas.GetAsync(session, locationId, false, Trace, ct));
+            }
+            catch (ContactsApiException ex)
+            {
+                WriteWarning("Could not read the custom fields of location " + locationId + " (" + ex.Message +
+                             "); columns were matched by the standard fields only." +
+                             (ex.Kind == ApiErrorKind.Forbidden ? " The token needs the scope locations/customFields.readonly." : string.Empty));
+                return null;
+            }
+        }
+
+        private bool IsWhatIf()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given) && given is SwitchParameter flag) return flag.IsPresent;
+            var preference = SessionState?.PSVariable.GetValue("WhatIfPreference");
+            if (preference is PSObject ps) preference = ps.BaseObject;
+            return preference is SwitchParameter s ? s.IsPresent : preference is bool b && b;
+        }
+
         /// <summary>How deep a value given to a parameter may nest (hashtables in lists in hashtables...).</summary>
         internal const int MaxInputDepth = 32;
 

@@ -161,6 +161,7 @@ namespace ContactsModule.Cmdlets
         protected override void BeginProcessing()
         {
             _reader = ContactRowReader.Create(this, DefaultCountry, CustomFieldColumn, IgnoreColumn, DateFormat, forUpdate: false);
+            _reader.UseCustomFieldSchema(() => ReadCustomFieldSchema(LocationId));
             _ = ActiveConnection;
             _locationOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(LocationId));
             _rows = new RowRunner(this, "New-Contact", ThrottleLimit, RowRunner.CreateAdvice("New-Contact -OnDuplicate Skip"),

@@ -207,6 +207,7 @@ namespace ContactsModule.Cmdlets
             if (refused.Count > 0) ThrowTerminatingError(ContactErrors.NotUpdatable(refused, null));
 
             _reader = ContactRowReader.Create(this, DefaultCountry, CustomFieldColumn, IgnoreColumn, DateFormat, forUpdate: true, "Id", "ContactId", "Contact Id");
+            _reader.UseCustomFieldSchema(() => ReadCustomFieldSchema(null));
             _addTags = AddTag == null ? null : TagList.Parse(AddTag);
             _removeTags = RemoveTag == null ? null : TagList.Parse(RemoveTag);
             if (_addTags != null && _addTags.Length == 0) _addTags = null;
