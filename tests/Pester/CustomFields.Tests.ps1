@@ -221,3 +221,69 @@ Describe '-WhatIf and custom fields by name' {
         Get-SchemaRequests | Should -HaveCount 1
     }
 }
+
+Describe 'Custom field values are converted and checked by dataType' {
+    BeforeAll {
+        function Get-ContactWrites { @(Get-EmulatorRequest -Emulator $script:emu | Where-Object { $_.method -in 'POST', 'PUT' -and $_.path -like '/contacts*' }) }
+        function Get-SentValue($request, $key) { (@(($request.body | ConvertFrom-Json).customFields) | Where-Object key -EQ $key).field_value }
+    }
+    BeforeEach {
+        Reset-ContactsEmulator -Emulator $emu
+        $null = Set-EmulatorCustomField -Emulator $emu -LocationId $loc -Field $allTypes
+        $null = Connect-Fresh
+    }
+
+    It 'sends numbers, dates, options as the schema spells them, lists and phones, and the location stores them' {
+        $csv = "Email,Country,Shoe Size,Annual Budget,Renewal Date,Membership Level,Interests,Languages,Backup Phone,Preferred Channel`n" +
+               "us@example.com,US,1e1,`"`$1,234.50`",03/01/2024,gold,golf; CHESS,`"[`"`"french`"`",`"`"English`"`"]`",(415) 555-0100,sms`n" +
+               "de@example.com,DE,42,`"1.234,50`",01.03.2024,SILVER,hiking|golf,german,030 1234567,Email"
+        $out = @($csv | ConvertFrom-Csv | New-Contact -WarningAction SilentlyContinue)
+        $out | Should -HaveCount 2
+        $us, $de = Get-ContactWrites
+        Get-SentValue $us 'contact.shoe_size' | Should -Be 10
+        Get-SentValue $us 'contact.annual_budget' | Should -Be 1234.5
+        Get-SentValue $us 'contact.renewal_date' | Should -Be '2024-03-01'
+        Get-SentValue $us 'contact.membership_level' | Should -BeExactly 'Gold'
+        Get-SentValue $us 'contact.interests' | Should -Be @('Golf', 'Chess')
+        Get-SentValue $us 'contact.languages' | Should -Be @('French', 'English')
+        Get-SentValue $us 'contact.backup_phone' | Should -Be '+14155550100'
+        Get-SentValue $us 'contact.preferred_channel' | Should -BeExactly 'SMS'
+        Get-SentValue $de 'contact.annual_budget' | Should -Be 1234.5
+        Get-SentValue $de 'contact.renewal_date' | Should -Be '2024-03-01'
+        Get-SentValue $de 'contact.interests' | Should -Be @('Hiking', 'Golf')
+        Get-SentValue $de 'contact.backup_phone' | Should -Be '+49301234567'
+        ($us.body | ConvertFrom-Json).customFields | Where-Object key -EQ 'contact.annual_budget' | ForEach-Object { $_.field_value } | Should -BeOfType ([double])
+    }
+
+    It 'takes a PowerShell array for a multiple-options field' {
+        $null = [pscustomobject]@{ Email = 'arr@example.com'; Interests = @('hiking', 'golf') } | New-Contact
+        Get-SentValue (Get-ContactWrites)[0] 'contact.interests' | Should -Be @('Hiking', 'Golf')
+    }
+
+    It 'refuses, as row errors naming field, value and what is allowed: an unknown option, a bad number, a file upload, a field the location lacks' {
+        $rows = @(
+            [pscustomobject]@{ Email = 'r1@example.com'; 'Membership Level' = 'Platinum' },
+            [pscustomobject]@{ Email = 'r2@example.com'; 'Shoe Size' = 'big' },
+            [pscustomobject]@{ Email = 'r3@example.com'; Contract = 'contract.pdf' },
+            [pscustomobject]@{ Email = 'r4@example.com'; 'customField.no_such_field' = 'x' },
+            [pscustomobject]@{ Email = 'r5@example.com'; 'Referral Source' = 'Podcast'; Nickname = 'ok' })
+        $out = @($rows | New-Contact -ErrorVariable failed -ErrorAction SilentlyContinue)
+        $out | Should -HaveCount 1
+        $out[0].Email | Should -Be 'r5@example.com'
+        $failed | Should -HaveCount 4
+        foreach ($e in $failed) {
+            $e.FullyQualifiedErrorId | Should -BeLike 'ContactValidationFailed,*'
+            $e.CategoryInfo.Category | Should -Be 'InvalidData'
+        }
+        $failed[0].TargetObject.Email | Should -Be 'r1@example.com'
+        "$($failed[0])" | Should -Match "Membership Level"
+        "$($failed[0])" | Should -Match "Platinum"
+        "$($failed[0])" | Should -Match "Gold, Silver, Bronze"
+        "$($failed[1])" | Should -Match "Shoe Size.*big.*not a number"
+        "$($failed[2])" | Should -Match "FILE_UPLOAD"
+        "$($failed[3])" | Should -Match "no_such_field.*does not have"
+        $writes = Get-ContactWrites
+        $writes | Should -HaveCount 1
+        Get-SentValue $writes[0] 'contact.referral_source' | Should -Be 'Podcast'
+    }
+}

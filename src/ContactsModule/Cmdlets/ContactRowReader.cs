@@ -126,6 +126,7 @@ namespace ContactsModule.Cmdlets
             {
                 _schemaAsked = true;
                 _schema = _loadSchema();
+                if (_schema != null && _schema.Count > 0) ReadOptions.CustomFieldSchema = _schema;
             }
             return _schema;
         }

@@ -35,8 +35,47 @@ namespace ContactsModule.Input
                 field.Assign?.Invoke(p, value);
                 if (field.Kind == ContactFieldKind.Country) region = (string)value;
             }
+            if (options.CustomFieldSchema != null && options.CustomFieldSchema.Count > 0 && p.CustomFields != null)
+                ConvertCustomFields(input, p, result, options.CustomFieldSchema, region, options.DateFormats);
             if (options.RequireIdentity) CheckIdentity(input, result);
             return result;
+        }
+
+        /// <summary>
+        /// Each custom field value checked against the location's field (by id, or by key with or without "contact.") and
+        /// converted by its dataType; keys are sent as the schema spells them. A field the location lacks is a row error.
+        /// </summary>
+        private static void ConvertCustomFields(ContactInput input, ContactPayload payload, PayloadBuildResult result,
+            IReadOnlyList<ContactsModule.Models.ContactCustomField> schema, string region, string[] dateFormats)
+        {
+            foreach (var item in payload.CustomFields)
+            {
+                string column = null;
+                if (item.Key != null) input.CustomFieldColumns.TryGetValue(item.Key, out column);
+                column = column ?? input.ColumnOf("customFields") ?? "CustomFields";
+                ContactsModule.Models.ContactCustomField field = null;
+                foreach (var candidate in schema)
+                {
+                    bool match = item.Id != null
+                        ? string.Equals(candidate.Id, item.Id, StringComparison.Ordinal)
+                        : string.Equals(candidate.ShortKey, ContactsModule.Models.ContactCustomField.StripModel(item.Key), StringComparison.OrdinalIgnoreCase);
+                    if (match) { field = candidate; break; }
+                }
+                if (field == null)
+                {
+                    result.Errors.Add(new FieldError(column, Show(item.Value),
+                        "is for the custom field " + (item.Id != null ? "id " + item.Id : "key " + item.Key) +
+                        ", which this location does not have. Get-ContactCustomField lists its fields; nothing was sent for this row."));
+                    continue;
+                }
+                if (!CustomFieldValueText.TryConvert(field, item.Value, region, dateFormats, out var converted, out var reason))
+                {
+                    result.Errors.Add(new FieldError(column, Show(item.Value), "(custom field " + field.Name + ", " + field.DataType + ") " + reason));
+                    continue;
+                }
+                item.Value = converted;
+                if (item.Id == null) item.Key = field.Key;
+            }
         }
 
         /// <summary>The field's converted value (null: not given, or an error was added); the combining kinds assign it themselves.</summary>

@@ -9,5 +9,7 @@ namespace ContactsModule.Input
         public string[] DateFormats { get; set; }
         /// <summary>New-Contact: a row needs a name, an e-mail or a phone.</summary>
         public bool RequireIdentity { get; set; }
+        /// <summary>The location's contact custom fields when known (and not empty): custom field values are checked and converted by them.</summary>
+        public System.Collections.Generic.IReadOnlyList<ContactsModule.Models.ContactCustomField> CustomFieldSchema { get; set; }
     }
 }
