@@ -11,7 +11,7 @@ namespace ContactsModule.Api
     /// The contact custom field schemas a connection has read, one per location: concurrent callers of one location share
     /// one request; a failed read is not kept. Refresh forgets a location's schema so the next read asks again.
     /// </summary>
-    public sealed class CustomFieldSchemaCache
+    internal sealed class CustomFieldSchemaCache
     {
         private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<ContactCustomField>>>> _schemas =
             new ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<ContactCustomField>>>>(StringComparer.Ordinal);

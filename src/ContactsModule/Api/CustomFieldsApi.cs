@@ -10,7 +10,7 @@ using ContactsModule.Models;
 namespace ContactsModule.Api
 {
     /// <summary>The locations API's custom field reads (scope locations/customFields.readonly). Failures surface as ContactsApiException.</summary>
-    public sealed class CustomFieldsApi
+    internal sealed class CustomFieldsApi
     {
         private readonly ApiSession _session;
 
