@@ -131,7 +131,7 @@ foreach ($s in $scenarios) {
         $verdict = switch ($s.Id) {
             1 { '{0} rows/s = {1:0}% of the 10 rows/s ceiling; {2} x 429' -f $mine.RowsPerSec, (10 * $mine.RowsPerSec), $mine.Status429 }
             2 { if ($naive) { '{0:0.00}x the naive rows/s; CPU per row {1} ms vs {2} ms' -f ($mine.RowsPerSec / $naive.RowsPerSec), $mine.CpuMsPerRow, $naive.CpuMsPerRow } }
-            3 { '{0} contacts for {1} rows, {2} duplicates, {3} lost, {4} rows failed' -f $mine.Created, $mine.Rows, $mine.Duplicates, $mine.Lost, $mine.RowsFailed }
+            3 { '{0} contacts for {1} rows, {2} duplicates, {3} lost, {4} rows failed; {5} rows/s = {6:0.0}x the 34.8 rows/s of version 0.1' -f $mine.Created, $mine.Rows, $mine.Duplicates, $mine.Lost, $mine.RowsFailed, $mine.RowsPerSec, ($mine.RowsPerSec / 34.8) }
             4 { 'peak working set {0} MB for {1} rows (compare scenario 2: same process shape, fewer rows)' -f $mine.PeakMB, $mine.Rows }
         }
         if ($verdict) { $lines.Add("Measured: $verdict."); $lines.Add('') }
