@@ -287,3 +287,128 @@ Describe 'Custom field values are converted and checked by dataType' {
         Get-SentValue $writes[0] 'contact.referral_source' | Should -Be 'Podcast'
     }
 }
+
+Describe 'Output contacts carry custom field keys, names and typed values' {
+    BeforeAll {
+        function New-MemberContact([string] $Email) {
+            $row = [pscustomobject]@{ Email = $Email; 'Membership Level' = 'gold'; 'Shoe Size' = '42.5'; 'Annual Budget' = '$1,234.50'
+                                      Interests = 'golf; Chess'; 'Renewal Date' = '2027-03-15'; Nickname = 'Annie'; Languages = 'French' }
+            $row | New-Contact
+        }
+    }
+    BeforeEach {
+        Reset-ContactsEmulator -Emulator $emu
+        $script:schema = @(Set-EmulatorCustomField -Emulator $emu -LocationId $loc -Field $allTypes)
+        $script:idOf = @{}
+        foreach ($f in $schema) { $idOf[$f.fieldKey] = $f.id }
+    }
+
+    It 'Get-Contact reads the schema once per run and gives each value its Key, Name and a typed Value' {
+        $null = Connect-Fresh
+        $ids = @((New-MemberContact 'a1@example.com').Id, (New-MemberContact 'a2@example.com').Id)
+        $null = Connect-Fresh
+        $before = (Get-SchemaRequests).Count
+        $got = @($ids | Get-Contact)
+        $got | Should -HaveCount 2
+        ((Get-SchemaRequests).Count - $before) | Should -Be 1
+        $c = $got[0]
+        $level = $c.CustomFields | Where-Object Id -EQ $idOf['contact.membership_level']
+        $level.Key | Should -Be 'contact.membership_level'
+        $level.Name | Should -Be 'Membership Level'
+        $level.Value | Should -BeExactly 'Gold'
+        foreach ($name in 'membership_level', 'contact.membership_level', 'Membership Level', 'MEMBERSHIP LEVEL', $idOf['contact.membership_level']) {
+            $c.CustomFields[$name] | Should -BeExactly 'Gold' -Because "CustomFields['$name']"
+        }
+        $c.CustomFields['shoe_size'] | Should -BeOfType ([decimal])
+        $c.CustomFields['shoe_size'] | Should -Be 42.5
+        $c.CustomFields['Annual Budget'] | Should -BeOfType ([decimal])
+        $c.CustomFields['Annual Budget'] | Should -Be 1234.5
+        ,$c.CustomFields['interests'] | Should -BeOfType ([string[]])
+        $c.CustomFields['interests'] | Should -Be @('Golf', 'Chess')
+        ,$c.CustomFields['languages'] | Should -BeOfType ([string[]])
+        $c.CustomFields['languages'] | Should -Be @('French')
+        $c.CustomFields['Renewal Date'] | Should -BeOfType ([datetime])
+        $c.CustomFields['Renewal Date'] | Should -Be ([datetime]'2027-03-15')
+        $c.CustomFields['nickname'] | Should -BeExactly 'Annie'
+        $c.CustomFields['no_such_field'] | Should -BeNullOrEmpty
+        # A search run reads it once too (fresh connection, one more request).
+        $null = Connect-Fresh
+        $before = (Get-SchemaRequests).Count
+        $found = @(Get-Contact -Query 'example.com')
+        $found | Should -HaveCount 2
+        ((Get-SchemaRequests).Count - $before) | Should -Be 1
+        $found[1].CustomFields['Membership Level'] | Should -BeExactly 'Gold'
+    }
+
+    It 'shows names, not ids, in the default view; ToString keeps ids for Export-Csv' {
+        $null = Connect-Fresh
+        $id = (New-MemberContact 'v@example.com').Id
+        $c = Get-Contact -Id $id
+        $text = $c | Format-List | Out-String -Width 400
+        $text | Should -Match 'CustomFields\s*:.*Membership Level=Gold'
+        $text | Should -Match 'Renewal Date=2027-03-15'
+        $text | Should -Not -Match ([regex]::Escape($idOf['contact.membership_level']))
+        $c.CustomFields.ToString() | Should -Match ([regex]::Escape('"' + $idOf['contact.membership_level'] + '":"Gold"'))
+        $c.CustomFields.ToString() | Should -Match ([regex]::Escape('"' + $idOf['contact.renewal_date'] + '":"2027-03-15"'))
+        ($c.CustomFields | Out-String -Width 400) | Should -Match 'Membership Level'
+    }
+
+    It 'New-Contact and Set-Contact outputs carry names from the schema the run already read, with no extra request' {
+        $null = Connect-Fresh
+        $created = New-MemberContact 'n@example.com'
+        $created.CustomFields['Membership Level'] | Should -BeExactly 'Gold'
+        $created.CustomFields['shoe_size'] | Should -BeOfType ([decimal])
+        Get-SchemaRequests | Should -HaveCount 1
+        $updated = [pscustomobject]@{ Id = $created.Id; 'Membership Level' = 'Silver' } | Set-Contact -PassThru
+        $updated.CustomFields['membership_level'] | Should -BeExactly 'Silver'
+        $updated.CustomFields['Renewal Date'] | Should -BeOfType ([datetime])
+        Get-SchemaRequests | Should -HaveCount 1
+        # An import that needs no schema asks none for its output either: the values keep their ids.
+        $null = Connect-Fresh
+        $plain = [pscustomobject]@{ Email = 'k@example.com'; 'customField.contact.nickname' = 'Kay' } | New-Contact
+        Get-SchemaRequests | Should -HaveCount 1
+        $plain.CustomFields[$idOf['contact.nickname']] | Should -BeExactly 'Kay'
+        $plain.CustomFields[0].Name | Should -BeNullOrEmpty
+    }
+
+    It 'reads no schema when no output contact has custom field values' {
+        $null = Connect-Fresh
+        $id = (New-Contact -Email 'plain@example.com').Id
+        $null = Connect-Fresh
+        $c = Get-Contact -Id $id
+        $c.CustomFields | Should -HaveCount 0
+        $null = Get-Contact -Query 'plain'
+        $null = Set-Contact -Id $id -City Paris
+        Get-SchemaRequests | Should -HaveCount 0
+    }
+
+    It 'writes one warning and keeps the ids when the schema cannot be read' {
+        $null = Connect-Fresh
+        $ids = @((New-MemberContact 'w1@example.com').Id, (New-MemberContact 'w2@example.com').Id)
+        $null = Connect-Fresh
+        $null = Set-EmulatorConfig -Emulator $emu -Config @{ errorRate = 1.0; faultPaths = @("/locations/$loc/customFields") }
+        $got = @($ids | Get-Contact -WarningVariable warned -WarningAction SilentlyContinue -ErrorVariable failed -ErrorAction SilentlyContinue)
+        $failed | Should -BeNullOrEmpty
+        $got | Should -HaveCount 2
+        $warned | Should -HaveCount 1
+        "$($warned[0])" | Should -BeLike "Custom field values are shown by id: could not read the custom fields of location $loc*"
+        $got[0].CustomFields[$idOf['contact.membership_level']] | Should -BeExactly 'Gold'
+        ($got[0].CustomFields | Where-Object Id -EQ $idOf['contact.membership_level']).Name | Should -BeNullOrEmpty
+    }
+
+    It 'keeps the Export-Csv | Import-Csv | Set-Contact round trip with typed values' {
+        $null = Connect-Fresh
+        $id = (New-MemberContact 'rt@example.com').Id
+        $path = Join-Path $TestDrive 'roundtrip.csv'
+        $null = Connect-Fresh
+        Get-Contact -Id $id | Export-Csv -Path $path -NoTypeInformation
+        $null = Set-Contact -Id $id -CustomFields @{ 'contact.membership_level' = 'Bronze'; 'contact.shoe_size' = 1; 'contact.renewal_date' = '2030-01-01' }
+        $out = @(Import-Csv -Path $path | Set-Contact -PassThru -WarningAction SilentlyContinue)
+        $out | Should -HaveCount 1
+        $c = Get-Contact -Id $id
+        $c.CustomFields['Membership Level'] | Should -BeExactly 'Gold'
+        $c.CustomFields['shoe_size'] | Should -Be 42.5
+        $c.CustomFields['renewal_date'] | Should -Be ([datetime]'2027-03-15')
+        $c.CustomFields['interests'] | Should -Be @('Golf', 'Chess')
+    }
+}

@@ -101,7 +101,9 @@ namespace ContactsModule.Api
                 foreach (var field in fields)
                 {
                     writer.WritePropertyName(field.Id ?? string.Empty);
-                    WriteValue(writer, field.Value);
+                    // A DATE value typed from the schema goes back out as the API wrote it (yyyy-MM-dd) so the text re-imports.
+                    if (field.Value is DateTime date) writer.WriteStringValue(CustomFieldValue.ValueText(date).Replace(' ', 'T'));
+                    else WriteValue(writer, field.Value);
                 }
                 writer.WriteEndObject();
             });

@@ -151,6 +151,59 @@ namespace ContactsModule.Cmdlets
             }
         }
 
+        /// <summary>
+        /// Whether output contacts get custom field keys, names and typed values: None (the default), FromCache (New- and
+        /// Set-Contact: the schema their input already read, or the connection already holds; an import asks nothing more)
+        /// or Read (Get-Contact: read once per run when an output contact has custom field values).
+        /// </summary>
+        internal virtual OutputFieldNames OutputCustomFieldNames => OutputFieldNames.None;
+
+        // Per run: the schema of each location the output contacts come from (null when its read failed: warned once, not asked again).
+        private System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyList<Models.ContactCustomField>> _outputSchemas;
+
+        /// <summary>
+        /// Gives an output contact's custom field values their Key, Name and typed Value from the location's schema, read
+        /// at most once per run and location (and shared with the connection's cache); a contact without custom field
+        /// values asks nothing. A failed read writes one warning and leaves the values as the API gave them.
+        /// </summary>
+        internal void NameCustomFields(Models.Contact contact)
+        {
+            if (OutputCustomFieldNames == OutputFieldNames.None || contact?.CustomFields == null || contact.CustomFields.Count == 0) return;
+            var connection = ActiveConnection;
+            if (connection == null) return;
+            string locationId = string.IsNullOrEmpty(contact.LocationId) ? connection.LocationId : contact.LocationId;
+            if (string.IsNullOrEmpty(locationId)) return;
+            if (OutputCustomFieldNames == OutputFieldNames.FromCache)
+            {
+                var cached = connection.CustomFieldSchemas.TryGetCached(locationId);
+                if (cached != null) Conversion.CustomFieldOutputValue.Apply(contact.CustomFields, cached);
+                return;
+            }
+            if (_outputSchemas == null)
+                _outputSchemas = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyList<Models.ContactCustomField>>(StringComparer.Ordinal);
+            if (!_outputSchemas.TryGetValue(locationId, out var schema))
+            {
+                schema = connection.CustomFieldSchemas.TryGetCached(locationId);
+                if (schema == null && !IsWhatIf())
+                {
+                    try
+                    {
+                        var session = ApiFor(locationId).Session;
+                        schema = Run(ct => connection.CustomFieldSchemas.GetAsync(session, locationId, false, Trace, ct));
+                    }
+                    catch (ContactsApiException ex)
+                    {
+                        WriteWarning("Custom field values are shown by id: could not read the custom fields of location " + locationId +
+                                     " (" + ex.Message + ")." +
+                                     (ex.Kind == ApiErrorKind.Forbidden ? " The token needs the scope locations/customFields.readonly." : string.Empty) +
+                                     " (Said once per run.)");
+                    }
+                }
+                _outputSchemas[locationId] = schema;
+            }
+            if (schema != null) Conversion.CustomFieldOutputValue.Apply(contact.CustomFields, schema);
+        }
+
         private bool IsWhatIf()
         {
             if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given) && given is SwitchParameter flag) return flag.IsPresent;

@@ -23,6 +23,8 @@ namespace ContactsModule.Cmdlets
     [OutputType(typeof(Contact))]
     public sealed class GetContactCommand : ContactsApiCmdlet
     {
+        internal override OutputFieldNames OutputCustomFieldNames => OutputFieldNames.Read;
+
         public const string ByIdSet = "ById";
         public const string SearchSet = "Search";
         /// <summary>The API's largest pageLimit.</summary>
@@ -199,6 +201,7 @@ namespace ContactsModule.Cmdlets
                     }
                     if (remaining == 0) break;
                     contact.Outcome = ContactOutcome.Retrieved;
+                    NameCustomFields(contact);
                     WriteObject(contact);
                     if (remaining != ulong.MaxValue) remaining--;
                 }

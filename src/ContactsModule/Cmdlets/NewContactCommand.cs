@@ -19,6 +19,8 @@ namespace ContactsModule.Cmdlets
     [OutputType(typeof(Contact))]
     public sealed class NewContactCommand : ContactsApiCmdlet
     {
+        internal override OutputFieldNames OutputCustomFieldNames => OutputFieldNames.FromCache;
+
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("First Name", "First_Name", "Given Name", "GivenName", "First")]
         public string FirstName { get; set; }

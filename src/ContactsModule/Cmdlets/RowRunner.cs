@@ -301,6 +301,7 @@ namespace ContactsModule.Cmdlets
             if (result.Warning != null) _cmdlet.WriteWarning(row.Label + ": " + result.Warning);
             if (result.Skipped) _progress.Skipped++;
             else _progress.Succeeded++;
+            if (result.Output is Contact contact) _cmdlet.NameCustomFields(contact);
             if (result.Output != null) _cmdlet.WriteObject(result.Output);
         }
 

@@ -25,6 +25,8 @@ namespace ContactsModule.Cmdlets
     [OutputType(typeof(Contact))]
     public sealed class SetContactCommand : ContactsApiCmdlet
     {
+        internal override OutputFieldNames OutputCustomFieldNames => OutputFieldNames.FromCache;
+
         /// <summary>
         /// The contact to update. A Contact, or a row with an Id, ContactId or "Contact Id" column (a hashtable's key, or a
         /// header such as "contact_id", is read as the other columns are), gives it; a row without one is an error.
