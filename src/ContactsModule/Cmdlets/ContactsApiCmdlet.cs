@@ -179,29 +179,39 @@ namespace ContactsModule.Cmdlets
                 if (cached != null) Conversion.CustomFieldOutputValue.Apply(contact.CustomFields, cached);
                 return;
             }
+            var schema = ReadOutputSchema(locationId);
+            if (schema != null) Conversion.CustomFieldOutputValue.Apply(contact.CustomFields, schema);
+        }
+
+        /// <summary>
+        /// The location's schema for output contacts: read at most once per run (the connection's cache first); null,
+        /// after one warning per run and location, when it cannot be read.
+        /// </summary>
+        internal System.Collections.Generic.IReadOnlyList<Models.ContactCustomField> ReadOutputSchema(string locationId)
+        {
+            var connection = ActiveConnection;
+            if (connection == null || string.IsNullOrEmpty(locationId)) return null;
             if (_outputSchemas == null)
                 _outputSchemas = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyList<Models.ContactCustomField>>(StringComparer.Ordinal);
-            if (!_outputSchemas.TryGetValue(locationId, out var schema))
+            if (_outputSchemas.TryGetValue(locationId, out var schema)) return schema;
+            schema = connection.CustomFieldSchemas.TryGetCached(locationId);
+            if (schema == null && !IsWhatIf())
             {
-                schema = connection.CustomFieldSchemas.TryGetCached(locationId);
-                if (schema == null && !IsWhatIf())
+                try
                 {
-                    try
-                    {
-                        var session = ApiFor(locationId).Session;
-                        schema = Run(ct => connection.CustomFieldSchemas.GetAsync(session, locationId, false, Trace, ct));
-                    }
-                    catch (ContactsApiException ex)
-                    {
-                        WriteWarning("Custom field values are shown by id: could not read the custom fields of location " + locationId +
-                                     " (" + ex.Message + ")." +
-                                     (ex.Kind == ApiErrorKind.Forbidden ? " The token needs the scope locations/customFields.readonly." : string.Empty) +
-                                     " (Said once per run.)");
-                    }
+                    var session = ApiFor(locationId).Session;
+                    schema = Run(ct => connection.CustomFieldSchemas.GetAsync(session, locationId, false, Trace, ct));
                 }
-                _outputSchemas[locationId] = schema;
+                catch (ContactsApiException ex)
+                {
+                    WriteWarning("Custom field values are shown by id: could not read the custom fields of location " + locationId +
+                                 " (" + ex.Message + ")." +
+                                 (ex.Kind == ApiErrorKind.Forbidden ? " The token needs the scope locations/customFields.readonly." : string.Empty) +
+                                 " (Said once per run.)");
+                }
             }
-            if (schema != null) Conversion.CustomFieldOutputValue.Apply(contact.CustomFields, schema);
+            _outputSchemas[locationId] = schema;
+            return schema;
         }
 
         private bool IsWhatIf()

@@ -11,7 +11,7 @@ namespace ContactsModule.Conversion
     /// MULTIPLE_OPTIONS as a string array, DATE as a DateTime. A value that does not read as its type is left as the API
     /// gave it; an id the schema lacks keeps only its id.
     /// </summary>
-    public static class CustomFieldOutputValue
+    internal static class CustomFieldOutputValue
     {
         /// <summary>Names and types every value of the list whose id is in the schema; true when some value was named.</summary>
         public static bool Apply(CustomFieldList values, IReadOnlyList<ContactCustomField> schema)
