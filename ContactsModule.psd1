@@ -22,6 +22,7 @@
         'Remove-ContactTag'
         'Invoke-ContactsApiRequest'
         'Get-ContactCustomField'
+        'ConvertTo-ContactCsvRow'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -412,3 +412,88 @@ Describe 'Output contacts carry custom field keys, names and typed values' {
         $c.CustomFields['interests'] | Should -Be @('Golf', 'Chess')
     }
 }
+
+Describe 'ConvertTo-ContactCsvRow exports a file that re-imports into another location' {
+    BeforeEach {
+        Reset-ContactsEmulator -Emulator $emu
+        $script:other = $emu.OtherLocationId
+        $script:schemaA = @(Set-EmulatorCustomField -Emulator $emu -LocationId $loc -Field $allTypes)
+        # The other location has the same keys under other ids (and other names), in another order, but no nickname field.
+        $n = 0
+        $fieldsB = @($allTypes | Where-Object { $_['fieldKey'] -ne 'contact.nickname' } | ForEach-Object {
+            $f = $_.Clone(); $f.Remove('id'); $f['name'] = 'B ' + $f['name']; $f['position'] = 100 - (++$n); $f })
+        $script:schemaB = @(Set-EmulatorCustomField -Emulator $emu -LocationId $other -Field $fieldsB)
+        $script:connA = Connect-Fresh
+        $script:connB = Connect-ContactsApi -Token (ConvertTo-SecureString $emu.OtherToken -AsPlainText -Force) -LocationId $other -BaseUri $emu.BaseUri -RetryDelay 0.05 -PassThru
+        $script:idA = @{}; foreach ($f in $schemaA) { $idA[$f.fieldKey] = $f.id }
+        $script:idB = @{}; foreach ($f in $schemaB) { $idB[$f.fieldKey] = $f.id }
+    }
+
+    It 'writes flat rows with the standard columns, joined tags and one column per custom field key' {
+        $row = [pscustomobject]@{ FirstName = 'Ann'; LastName = 'Lee'; Email = 'ann@example.com'; Phone = '+14155550100'; Tags = 'vip, golf'
+                                  'Membership Level' = 'Gold'; 'Shoe Size' = '42.5'; Interests = 'Golf; Chess'; 'Renewal Date' = '2027-03-15'; Nickname = 'Annie' }
+        $null = $row | New-Contact -Connection $connA
+        $connA = Connect-Fresh
+        $before = (Get-SchemaRequests).Count
+        $rows = @(Get-Contact -Connection $connA | ConvertTo-ContactCsvRow -Connection $connA)
+        ((Get-SchemaRequests).Count - $before) | Should -Be 1
+        $rows | Should -HaveCount 1
+        $names = @($rows[0].PSObject.Properties.Name)
+        $names[0..3] | Should -Be @('FirstName', 'LastName', 'Email', 'Phone')
+        $names | Should -Not -Contain 'Offers'
+        $names | Should -Not -Contain 'Products'
+        $names | Should -Not -Contain 'AdditionalProperties'
+        $names | Should -Not -Contain 'Id'
+        $names | Should -Not -Contain 'CustomFields'
+        $names | Should -Not -Contain 'contact.contract'
+        @($names | Where-Object { $_ -like 'contact.*' }) | Should -Be @($schemaA | Where-Object { $_.fieldKey -like 'contact.*' -and $_.dataType -ne 'FILE_UPLOAD' } | Sort-Object { [int]$_.position } | ForEach-Object fieldKey)
+        $r = $rows[0]
+        $r.Tags | Should -Be 'vip, golf'
+        $r.'contact.membership_level' | Should -BeExactly 'Gold'
+        $r.'contact.shoe_size' | Should -Be '42.5'
+        $r.'contact.interests' | Should -Be 'Golf; Chess'
+        $r.'contact.renewal_date' | Should -Be '2027-03-15'
+        $r.'contact.notes' | Should -Be ''
+        $text = ($rows | ConvertTo-Csv -NoTypeInformation) -join "`n"
+        $text | Should -Not -Match 'System\.'
+        $text | Should -Not -Match ([regex]::Escape($idA['contact.membership_level']))
+    }
+
+    It 'a file exported from one location stores the values under the other location''s own ids, and reports the field it lacks' {
+        $row = [pscustomobject]@{ FirstName = 'Bo'; Email = 'bo@example.com'; Tags = 'vip'; 'Membership Level' = 'Silver'; 'Annual Budget' = '1,234.50'
+                                  Languages = 'French; German'; 'Renewal Date' = '2027-03-15'; 'Preferred Channel' = 'SMS'; Nickname = 'Bobby' }
+        $null = $row | New-Contact -Connection $connA
+        $path = Join-Path $TestDrive 'export.csv'
+        Get-Contact -Connection $connA | ConvertTo-ContactCsvRow -Connection $connA | Export-Csv -Path $path -NoTypeInformation
+        $created = @(Import-Csv -Path $path | New-Contact -Connection $connB -WarningVariable warned -WarningAction SilentlyContinue -ErrorVariable failed -ErrorAction SilentlyContinue)
+        $failed | Should -BeNullOrEmpty
+        $created | Should -HaveCount 1
+        $unused = @($warned | Where-Object { "$_" -like 'Columns not used:*' })
+        $unused | Should -HaveCount 1
+        "$($unused[0])" | Should -Match 'contact\.nickname'
+        $stored = @(Get-EmulatorContact -Emulator $emu -LocationId $other)
+        $stored | Should -HaveCount 1
+        $stored[0].tags | Should -Be @('vip')
+        $values = @{}
+        foreach ($f in $stored[0].customFields) { $values[$f.id] = $f.value }
+        $values.Keys | Should -Not -Contain $idA['contact.membership_level']
+        $values[$idB['contact.membership_level']] | Should -BeExactly 'Silver'
+        $values[$idB['contact.annual_budget']] | Should -Be 1234.5
+        $values[$idB['contact.languages']] | Should -Be @('French', 'German')
+        $values[$idB['contact.renewal_date']] | Should -Be '2027-03-15'
+        $values[$idB['contact.preferred_channel']] | Should -BeExactly 'SMS'
+        $values.Count | Should -Be 5
+        foreach ($id in $idA.Values) { $values.Keys | Should -Not -Contain $id }
+    }
+
+    It 'warns once per value it cannot place when the custom fields cannot be read' {
+        $null = [pscustomobject]@{ Email = 'c1@example.com'; 'Membership Level' = 'Gold' }, [pscustomobject]@{ Email = 'c2@example.com'; 'Membership Level' = 'Bronze' } | New-Contact -Connection $connA
+        $connA = Connect-Fresh
+        $null = Set-EmulatorConfig -Emulator $emu -Config @{ errorRate = 1.0; faultPaths = @("/locations/$loc/customFields") }
+        $rows = @(Get-Contact -Connection $connA -WarningAction SilentlyContinue | ConvertTo-ContactCsvRow -Connection $connA -WarningVariable warned -WarningAction SilentlyContinue)
+        $rows | Should -HaveCount 2
+        @($rows[0].PSObject.Properties.Name | Where-Object { $_ -like 'contact.*' }) | Should -HaveCount 0
+        @($warned | Where-Object { "$_" -like 'Custom field values are shown by id*' }) | Should -HaveCount 1
+        @($warned | Where-Object { "$_" -like "ConvertTo-ContactCsvRow left out the custom field id $($idA['contact.membership_level'])*" }) | Should -HaveCount 1
+    }
+}
