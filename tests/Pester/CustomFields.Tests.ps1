@@ -186,7 +186,20 @@ Describe 'New-Contact and Set-Contact map custom fields by name, key or id' {
         $null = $row | New-Contact -CustomFieldColumn @{ Level = 'contact.membership_level' } -WarningVariable warned -WarningAction SilentlyContinue
         $warned | Should -BeNullOrEmpty
         @(Get-SentFields (Get-ContactWrites)[0]).key | Sort-Object | Should -Be @('contact.membership_level', 'contact.nickname')
-        Get-SchemaRequests | Should -HaveCount 0
+        # Values given by key are checked by the location's field types too: the schema is read once for them.
+        Get-SchemaRequests | Should -HaveCount 1
+    }
+
+    It 'checks customField.KEY and -CustomFields values by type and sends the key as the location spells it' {
+        $null = [pscustomobject]@{ Email = 'g@example.com'; 'customField.membership_level' = 'gold'; 'customField.shoe_size' = '1,234.5' } | New-Contact
+        $sent = @(Get-SentFields (Get-ContactWrites)[0])
+        ($sent | Where-Object key -EQ 'contact.membership_level').field_value | Should -BeExactly 'Gold'
+        ($sent | Where-Object key -EQ 'contact.shoe_size').field_value | Should -Be 1234.5
+        $null = New-Contact -Email 'h@example.com' -CustomFields @{ membership_level = 'Platinum' } -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'ContactValidationFailed,*'
+        "$($failed[0])" | Should -Match 'Platinum'
+        @(Get-ContactWrites) | Should -HaveCount 1
     }
 
     It 'warns and maps by standard fields only when the schema cannot be read' {
@@ -363,12 +376,12 @@ Describe 'Output contacts carry custom field keys, names and typed values' {
         $updated.CustomFields['membership_level'] | Should -BeExactly 'Silver'
         $updated.CustomFields['Renewal Date'] | Should -BeOfType ([datetime])
         Get-SchemaRequests | Should -HaveCount 1
-        # An import that needs no schema asks none for its output either: the values keep their ids.
+        # customField.KEY values are checked by type, so that import reads the schema (once) and its output is named too.
         $null = Connect-Fresh
         $plain = [pscustomobject]@{ Email = 'k@example.com'; 'customField.contact.nickname' = 'Kay' } | New-Contact
-        Get-SchemaRequests | Should -HaveCount 1
+        Get-SchemaRequests | Should -HaveCount 2
         $plain.CustomFields[$idOf['contact.nickname']] | Should -BeExactly 'Kay'
-        $plain.CustomFields[0].Name | Should -BeNullOrEmpty
+        $plain.CustomFields[0].Name | Should -BeExactly 'Nickname'
     }
 
     It 'reads no schema when no output contact has custom field values' {

@@ -213,6 +213,9 @@ namespace ContactsModule.Cmdlets
                 input.Set(field.ApiName, cells[index].Value, cells[index].Key);
             }
             if (map != null) ReadExtraColumns(cells, map, input);
+            // Values given by key or id (customField.<key> columns, -CustomFieldColumn, -CustomFields) are checked and
+            // converted by the location's field types too, and sent with the key as the location spells it.
+            if (input.CustomFieldsByKey.Count > 0 || input.Get("customFields") != null) Schema();
             return read;
         }
 
