@@ -208,6 +208,17 @@ Describe 'New-Contact and Set-Contact map custom fields by name, key or id' {
         @($warned | Where-Object { "$_" -like 'Could not read the custom fields of location*' }) | Should -HaveCount 1
         @($warned | Where-Object { "$_" -like 'Columns not used: Membership Level.*' }) | Should -HaveCount 1
     }
+    It 'stops with ContactsApiUnauthorized when the token is refused at the schema read, with no warning and no create' {
+        $wrong = ConvertTo-SecureString 'not-the-emulator-token' -AsPlainText -Force
+        Connect-ContactsApi -Token $wrong -LocationId $loc -BaseUri $emu.BaseUri -RetryDelay 0.05
+        $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Email = "u$_@example.com"; 'customField.nickname' = "U$_" } }
+        $stop = $null
+        try { $null = $rows | New-Contact -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction SilentlyContinue } catch { $stop = $_ }
+        $stop.FullyQualifiedErrorId | Should -BeLike 'ContactsApiUnauthorized,*'
+        "$stop" | Should -Match 'customFields\?model=contact answered 401'
+        $warned | Should -BeNullOrEmpty
+        @(Get-EmulatorRequest -Emulator $emu).path | Should -Be @("/locations/$loc/customFields")
+    }
 }
 
 Describe '-WhatIf and custom fields by name' {

@@ -83,8 +83,12 @@ Describe 'The token never shows' {
         $run = Invoke-Captured {
             $wrong = ConvertTo-SecureString $wrongToken -AsPlainText -Force
             Connect-ContactsApi -Token $wrong -LocationId $emu.LocationId -BaseUri $emu.BaseUri -RetryDelay 0.05 -PassThru -Verbose -Debug
+            # The example file has custom field columns: the location's fields are read first, and that read gets the 401.
             try { Import-Csv "$repo/examples/contacts.csv" | New-Contact -Verbose -Debug } catch { $_ }
             Get-ContactsApiConnection | Format-List * -Force | Out-String -Width 1000
+            # Without them the first create gets the 401, and the rows queued behind it are not sent.
+            Connect-ContactsApi -Token $wrong -LocationId $emu.LocationId -BaseUri $emu.BaseUri -RetryDelay 0.05 -Verbose -Debug
+            try { Import-Csv "$repo/examples/contacts.csv" | Select-Object * -ExcludeProperty 'customField.*' | New-Contact -Verbose -Debug } catch { $_ }
 
             Connect-ContactsApi -Token $token -LocationId $emu.LocationId -BaseUri $emu.BaseUri -RetryDelay 0.01 -MaxRetry 1 -Verbose -Debug
             Import-Csv "$repo/examples/contacts.csv" | Select-Object -First 21 | New-Contact -Verbose -Debug
@@ -108,6 +112,7 @@ Describe 'The token never shows' {
         $errorIds | Should -Contain 'ContactsApiUnavailable'
         $errorIds | Should -Contain 'ContactsApiNotConnected'
         $run.Text | Should -Match 'Connected to location emulator-location at http:'
+        $run.Text | Should -Match 'GET /locations/emulator-location/customFields\?model=contact -> 401'
         $run.Text | Should -Match 'POST /contacts/ -> 401'
         $run.Text | Should -Match 'POST /contacts/ -> 201'
         $run.Text | Should -Match 'retry 1 of 1'
