@@ -355,6 +355,22 @@ namespace ContactsModule.Cmdlets
             };
         }
 
+        /// <summary>-ReportPath names a file that cannot be created: terminating, before any row is read or sent.</summary>
+        public static ErrorRecord ReportPathFailed(string cmdletName, string path, string fullPath, Exception ex)
+        {
+            string message = cmdletName + ": cannot create the run report '" + path + "'" +
+                             (fullPath != null && !string.Equals(fullPath, path, StringComparison.Ordinal) ? " (" + fullPath + ")" : string.Empty) +
+                             ": " + ex.Message + " Nothing was sent.";
+            return new ErrorRecord(ex, ErrorIds.ReportPathFailed, ErrorCategory.OpenError, path)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Give -ReportPath a file path in a folder that exists and that you may write to (relative paths are taken from the current location), " +
+                                        "and close the file if another program holds it open; then run the command again.",
+                },
+            };
+        }
+
         private static string Server(ContactsApiException ex) =>
             ex.ServerMessages != null && ex.ServerMessages.Length > 0 ? string.Join("; ", ex.ServerMessages) : ex.Message;
     }

@@ -220,7 +220,8 @@ namespace ContactsModule.Cmdlets
             return schema;
         }
 
-        private bool IsWhatIf()
+        /// <summary>-WhatIf given, or $WhatIfPreference set.</summary>
+        internal bool IsWhatIf()
         {
             if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given) && given is SwitchParameter flag) return flag.IsPresent;
             var preference = SessionState?.PSVariable.GetValue("WhatIfPreference");

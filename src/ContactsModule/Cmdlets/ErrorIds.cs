@@ -41,5 +41,6 @@ namespace ContactsModule.Cmdlets
         public const string InvalidFilter = "InvalidContactFilter";
         public const string InvalidTag = "InvalidContactTag";
         public const string CustomFieldNotFound = "ContactCustomFieldNotFound";
+        public const string ReportPathFailed = "ContactReportPathFailed";
     }
 }

@@ -155,6 +155,14 @@ namespace ContactsModule.Cmdlets
         [ValidateRange(1, 64)]
         public int LocationThrottleLimit { get; set; } = 8;
 
+        /// <summary>
+        /// Writes a CSV run report: one line per input row (Row, Outcome, ContactId, ChangedFields, ErrorId, Message, TraceId) as each
+        /// row's outcome is written, flushed line by line. Not written under -WhatIf.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ReportPath { get; set; }
+
         private RowRunner _rows;
         private ContactRowReader _reader;
         // -LocationId typed on the command line applies to every row: its 403 is a setup failure that stops the run.
@@ -167,7 +175,7 @@ namespace ContactsModule.Cmdlets
             _ = ActiveConnection;
             _locationOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(LocationId));
             _rows = new RowRunner(this, "New-Contact", ThrottleLimit, RowRunner.CreateAdvice("New-Contact -OnDuplicate Skip"),
-                ActiveConnection.IsAgency ? new Execution.LocationThrottle(ThrottleLimit, LocationThrottleLimit) : null) { Summary = new ContactRunSummary("New-Contact") };
+                ActiveConnection.IsAgency ? new Execution.LocationThrottle(ThrottleLimit, LocationThrottleLimit) : null, ReportPath) { Summary = new ContactRunSummary("New-Contact") };
         }
 
         protected override void ProcessRecord() => _rows.Guard(ProcessRow);

@@ -19,5 +19,7 @@ namespace ContactsModule.Cmdlets
         public string FailureLabel { get; set; }
         /// <summary>The input row: the TargetObject of its errors.</summary>
         public object Target { get; }
+        /// <summary>The contact the row is about when it is known before any answer (Set-Contact's Id): the run report's ContactId when the result names none.</summary>
+        public string ContactId { get; set; }
     }
 }

@@ -20,6 +20,10 @@ namespace ContactsModule.Cmdlets
         /// <summary>What the row did when <see cref="Output"/> is not a Contact saying so.</summary>
         public ContactOutcome? Outcome { get; set; }
         public bool IsEmptyRow { get; set; }
+        /// <summary>The contact the row concerns when <see cref="Output"/> is not a Contact (Set-Contact without -PassThru): for the run report.</summary>
+        public string ContactId { get; set; }
+        /// <summary>The fields the row changed (for Updated rows), as the API names them: the run report's ChangedFields column.</summary>
+        public string[] ChangedFields { get; set; }
 
         public static RowResult Failed(ErrorRecord error) => new RowResult { Error = error };
     }

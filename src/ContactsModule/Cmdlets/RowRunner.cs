@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -38,15 +39,23 @@ namespace ContactsModule.Cmdlets
         // The last queued row holding each email or phone: a later row with the same one waits for its outcome.
         private readonly Dictionary<string, Task> _lastByKey = new Dictionary<string, Task>(StringComparer.Ordinal);
         private PipelineRow _current;
+        private Task<RowResult> _currentTask;
+        // -ReportPath: one CSV line per row, in input order (rows up to _reportedThrough have theirs).
+        private RunReportWriter _report;
+        private int _reportedThrough;
         private int _rowsRead;
         private bool _finished;
         private bool _stopReported;
 
         /// <param name="resendAdvice">What to do after a stop to finish the input, as a sentence (RowRunner.CreateAdvice for creates).</param>
         /// <param name="locations">For an agency run: per-location limits (ThrottleLimit per location, LocationThrottleLimit locations).</param>
-        public RowRunner(ContactsApiCmdlet cmdlet, string activity, int throttleLimit, string resendAdvice, LocationThrottle locations = null)
+        /// <param name="reportPath">-ReportPath: the run report's path, resolved against the current location (none under -WhatIf). A path
+        /// that cannot be created is a terminating error, before any row is read.</param>
+        public RowRunner(ContactsApiCmdlet cmdlet, string activity, int throttleLimit, string resendAdvice, LocationThrottle locations = null, string reportPath = null)
         {
             _cmdlet = cmdlet;
+            // Before the run begins: a report that cannot be written stops the cmdlet before anything is sent.
+            if (!string.IsNullOrEmpty(reportPath) && !cmdlet.IsWhatIf()) _report = OpenReport(cmdlet, reportPath);
             _resendAdvice = resendAdvice;
             _abort = CancellationTokenSource.CreateLinkedTokenSource(cmdlet.StopToken);
             _locations = locations;
@@ -179,6 +188,7 @@ namespace ContactsModule.Cmdlets
         {
             Pump(untilEmpty: true);
             _finished = true;
+            CloseReport();
             _progress.Complete(_cmdlet);
             WriteSummary();
         }
@@ -235,8 +245,8 @@ namespace ContactsModule.Cmdlets
         /// <summary>The pipeline is done with the cmdlet. If it was stopped while waiting for input (Ctrl+C upstream), nothing else reports the rows.</summary>
         public void OnDisposed()
         {
-            if (_finished || _stopReported) return;
-            ReportStop("the run was stopped", currentDelivered: false);
+            if (!_finished && !_stopReported) ReportStop("the run was stopped", currentDelivered: false);
+            CloseReport();
         }
 
         /// <summary>Writes every finished row in input order; waits while the queue is full (or, at the end, until it is empty).</summary>
@@ -248,6 +258,7 @@ namespace ContactsModule.Cmdlets
                 {
                     // Until its result is written, a dequeued row counts as unconfirmed if the run is stopped.
                     _current = row;
+                    _currentTask = task;
                     if (Stopping) StopNow();
                     try
                     {
@@ -258,6 +269,7 @@ namespace ContactsModule.Cmdlets
                         StopNow();
                     }
                     _current = null;
+                    _currentTask = null;
                 }
                 _cmdlet.FlushTrace();
                 if (_showProgress) _progress.Update(_cmdlet, force: false);
@@ -273,6 +285,7 @@ namespace ContactsModule.Cmdlets
             if (task.IsCanceled)
             {
                 if (Stopping) StopNow();
+                ReportCompleted(row, task);
                 _progress.Failed++;
                 if (Summary != null) Summary.NotSent++;
                 _cmdlet.WriteError(ContactErrors.NotSent(row.Label, "the run was stopped.", row.Target));
@@ -284,6 +297,7 @@ namespace ContactsModule.Cmdlets
                 if (ex is OperationCanceledException && Stopping) StopNow();
                 var api = ex as ContactsApiException ?? new ContactsApiException(ApiErrorKind.InvalidResponse, ex.Message, ex);
                 if (ContactErrors.IsTerminating(api.Kind)) StopForTerminating(row, api);
+                ReportCompleted(row, task);
                 _progress.Failed++;
                 if (Summary != null) Summary.Failed++;
                 _cmdlet.WriteError(ContactErrors.FromApi(api, row.FailureLabel, row.Target));
@@ -291,6 +305,8 @@ namespace ContactsModule.Cmdlets
             }
             var result = task.Result;
             Count(result);
+            // The report line first: if the write below ends the run (-ErrorAction Stop), the row's outcome is still in the report.
+            ReportCompleted(row, task);
             if (result.IsEmptyRow) return;
             if (result.Error != null)
             {
@@ -312,6 +328,7 @@ namespace ContactsModule.Cmdlets
         private void StopForTerminating(PipelineRow failedRow, ContactsApiException api)
         {
             _stopReported = true;
+            Report(failedRow, ReportFailed, ContactErrors.FromApi(api, failedRow.FailureLabel, failedRow.Target), failedRow.ContactId);
             _queue.StopSending();
             _queue.WaitForSent(InFlightGrace);
             _abort.Cancel();
@@ -334,19 +351,19 @@ namespace ContactsModule.Cmdlets
                         if (other.MayHaveTakenEffect)
                         {
                             unconfirmed.Add(row);
-                            _cmdlet.WriteError(ContactErrors.Unconfirmed(row.Label, why, row.Target));
+                            WriteAndReport(row, ReportUnconfirmed, ContactErrors.Unconfirmed(row.Label, why, row.Target));
                         }
                         else if (!entry.WasSent || other.Kind == ApiErrorKind.Unreachable || other.Kind == ApiErrorKind.RateLimited)
                         {
                             // Refused before sending, or every attempt failed to connect: it never reached HighLevel.
                             notSent.Add(row.Number);
-                            _cmdlet.WriteError(ContactErrors.NotSent(row.Label, why, row.Target));
+                            WriteAndReport(row, ReportNotSent, ContactErrors.NotSent(row.Label, why, row.Target));
                         }
                         else
                         {
                             _progress.Failed++;
                             if (Summary != null) Summary.Failed++;
-                            _cmdlet.WriteError(ContactErrors.FromApi(other, row.FailureLabel, row.Target));
+                            WriteAndReport(row, ReportFailed, ContactErrors.FromApi(other, row.FailureLabel, row.Target));
                         }
                         continue;
                     }
@@ -358,12 +375,12 @@ namespace ContactsModule.Cmdlets
                 if (entry.State == QueuedRowState.Sent)
                 {
                     unconfirmed.Add(row);
-                    _cmdlet.WriteError(ContactErrors.Unconfirmed(row.Label, why, row.Target));
+                    WriteAndReport(row, ReportUnconfirmed, ContactErrors.Unconfirmed(row.Label, why, row.Target));
                 }
                 else
                 {
                     notSent.Add(row.Number);
-                    _cmdlet.WriteError(ContactErrors.NotSent(row.Label, why, row.Target));
+                    WriteAndReport(row, ReportNotSent, ContactErrors.NotSent(row.Label, why, row.Target));
                 }
             }
             SetUnconfirmed(Targets(unconfirmed));
@@ -383,6 +400,7 @@ namespace ContactsModule.Cmdlets
             {
                 RecommendedAction = record.ErrorDetails.RecommendedAction + " " + ResendAdvice(),
             };
+            CloseReport();
             _cmdlet.ThrowTerminatingError(record);
         }
 
@@ -416,18 +434,36 @@ namespace ContactsModule.Cmdlets
             var inFlight = new List<PipelineRow>();
             var notSent = new List<PipelineRow>();
             var all = new List<PipelineRow>();
+            string note = "The run stopped (" + why + ") before this row's result was written to the pipeline; the row is in $ContactsUnconfirmedRows.";
             if (_current != null && !currentDelivered)
             {
                 finished.Add(_current);
                 all.Add(_current);
+                if (_currentTask != null) ReportCompleted(_current, _currentTask, note);
             }
             foreach (var entry in _queue.DrainRows())
             {
                 all.Add(entry.Row);
-                if (entry.State == QueuedRowState.Completed) finished.Add(entry.Row);
-                else if (entry.State == QueuedRowState.Sent) inFlight.Add(entry.Row);
-                else notSent.Add(entry.Row);
+                if (entry.State == QueuedRowState.Completed)
+                {
+                    finished.Add(entry.Row);
+                    ReportCompleted(entry.Row, entry.Task, note);
+                }
+                else if (entry.State == QueuedRowState.Sent)
+                {
+                    inFlight.Add(entry.Row);
+                    Report(entry.Row, ReportUnconfirmed, entry.Row.ContactId, null, ErrorIds.Unconfirmed,
+                        entry.Row.Label + ": the row's request had left this computer when the run stopped (" + why + "); its outcome is not known. " +
+                        "Look it up before sending it again; the row is in $ContactsUnconfirmedRows.", null);
+                }
+                else
+                {
+                    notSent.Add(entry.Row);
+                    Report(entry.Row, ReportNotSent, entry.Row.ContactId, null, ErrorIds.NotSent,
+                        entry.Row.Label + ": not sent: the run stopped (" + why + ") first. The row is in $ContactsUnconfirmedRows.", null);
+                }
             }
+            CloseReport();
             SetUnconfirmed(Targets(all));
             int written = _rowsRead - all.Count;
             string message = string.Format(CultureInfo.InvariantCulture,
@@ -440,6 +476,117 @@ namespace ContactsModule.Cmdlets
             }
             catch (Exception ex) when (ex is PSInvalidOperationException || ex is NotImplementedException || ex is System.IO.IOException || ex is PipelineStoppedException)
             {
+            }
+        }
+
+        /// <summary>Report outcomes that no ContactOutcome names.</summary>
+        internal const string ReportFailed = "Failed";
+        internal const string ReportNotSent = "NotSent";
+        internal const string ReportUnconfirmed = "Unconfirmed";
+        internal const string ReportEmpty = "Empty";
+
+        /// <summary>-ReportPath resolved as Export-Csv resolves -Path (against the current location, file system only), and the file created.</summary>
+        private static RunReportWriter OpenReport(ContactsApiCmdlet cmdlet, string path)
+        {
+            string fullPath = null;
+            try
+            {
+                fullPath = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out PSDriveInfo _);
+                if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
+                    throw new NotSupportedException("the path is on the " + provider.Name + " drive, not in the file system.");
+                return new RunReportWriter(fullPath);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException ||
+                                       ex is SessionStateException || ex is System.Security.SecurityException || ex is PSNotSupportedException)
+            {
+                cmdlet.ThrowTerminatingError(ContactErrors.ReportPathFailed(cmdlet.MyInvocation.MyCommand.Name, path, fullPath, ex));
+                return null;
+            }
+        }
+
+        private void CloseReport()
+        {
+            var report = _report;
+            _report = null;
+            report?.Dispose();
+        }
+
+        /// <summary>A row's error record: its report line, then the error stream.</summary>
+        private void WriteAndReport(PipelineRow row, string outcome, ErrorRecord record)
+        {
+            Report(row, outcome, record, row.ContactId);
+            _cmdlet.WriteError(record);
+        }
+
+        /// <summary>The report line of a row whose task has finished (<paramref name="note"/>: said of a success that the pipeline did not get).</summary>
+        private void ReportCompleted(PipelineRow row, Task<RowResult> task, string note = null)
+        {
+            if (_report == null || row.Number <= _reportedThrough) return;
+            if (task.IsCanceled)
+            {
+                Report(row, ReportNotSent, ContactErrors.NotSent(row.Label, "the run was stopped.", row.Target), row.ContactId, note);
+                return;
+            }
+            if (task.IsFaulted)
+            {
+                var ex = task.Exception.GetBaseException();
+                var api = ex as ContactsApiException ?? new ContactsApiException(ApiErrorKind.InvalidResponse, ex.Message, ex);
+                Report(row, ReportFailed, ContactErrors.FromApi(api, row.FailureLabel, row.Target), api.DuplicateContactId ?? row.ContactId, note);
+                return;
+            }
+            var result = task.Result;
+            if (result.IsEmptyRow)
+            {
+                Report(row, ReportEmpty, null, null, null, row.Label + ": every cell is blank; nothing was sent.", null);
+                return;
+            }
+            if (result.Error != null)
+            {
+                string duplicateOf = (result.Error.Exception as ContactsApiException)?.DuplicateContactId;
+                Report(row, result.Outcome?.ToString() ?? ReportFailed, result.Error, result.ContactId ?? duplicateOf ?? row.ContactId, note);
+                return;
+            }
+            var contact = result.Output as Contact;
+            string outcome = contact != null ? contact.Outcome.ToString()
+                : result.Outcome.HasValue ? result.Outcome.Value.ToString()
+                : result.Skipped ? ContactOutcome.Skipped.ToString() : "Done";
+            string message = result.Warning == null ? null : row.Label + ": " + result.Warning;
+            if (note != null) message = message == null ? note : message + " " + note;
+            Report(row, outcome, contact?.Id ?? result.ContactId ?? row.ContactId, result.ChangedFields, null, message, null);
+        }
+
+        private void Report(PipelineRow row, string outcome, ErrorRecord record, string contactId, string note = null)
+        {
+            if (_report == null) return;
+            string id = record.FullyQualifiedErrorId ?? string.Empty;
+            int comma = id.IndexOf(',');
+            if (comma >= 0) id = id.Substring(0, comma);
+            string message = record.ErrorDetails?.Message ?? record.Exception?.Message;
+            if (note != null) message = message + " " + note;
+            Report(row, outcome, contactId, null, id, message, (record.Exception as ContactsApiException)?.TraceId);
+        }
+
+        private void Report(PipelineRow row, string outcome, string contactId, string[] changedFields, string errorId, string message, string traceId)
+        {
+            if (_report == null || row.Number <= _reportedThrough) return;
+            _reportedThrough = row.Number;
+            try
+            {
+                _report.Write(row.Number, outcome, contactId, changedFields, errorId, message, traceId);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ObjectDisposedException)
+            {
+                // The run goes on; the report says no more than what it holds, and the user hears why once.
+                string path = _report.Path;
+                CloseReport();
+                try
+                {
+                    _cmdlet.WriteWarning("The run report " + path + " could not be written from row " + row.Number.ToString(CultureInfo.InvariantCulture) +
+                                         " on (" + ex.Message + "); it holds the rows before it. The run goes on.");
+                }
+                catch (Exception inner) when (inner is PipelineStoppedException || inner is PSInvalidOperationException)
+                {
+                }
             }
         }
 

@@ -187,6 +187,14 @@ namespace ContactsModule.Cmdlets
         [ValidateRange(1, 64)]
         public int LocationThrottleLimit { get; set; } = 8;
 
+        /// <summary>
+        /// Writes a CSV run report: one line per input row (Row, Outcome, ContactId, ChangedFields, ErrorId, Message, TraceId) as each
+        /// row's outcome is written, flushed line by line. Not written under -WhatIf.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ReportPath { get; set; }
+
         private HashSet<string> _commandLine;
         private ContactRowReader _reader;
         private string[] _addTags;
@@ -217,7 +225,7 @@ namespace ContactsModule.Cmdlets
             _reader.RoutesByLocation = agency;
             _rows = new RowRunner(this, "Set-Contact", ThrottleLimit,
                 "To update the rest, run the whole input again with Set-Contact: rows already updated are sent again with the same values.",
-                agency ? new Execution.LocationThrottle(ThrottleLimit, LocationThrottleLimit) : null) { Summary = new ContactRunSummary("Set-Contact") };
+                agency ? new Execution.LocationThrottle(ThrottleLimit, LocationThrottleLimit) : null, ReportPath) { Summary = new ContactRunSummary("Set-Contact") };
         }
 
         protected override void ProcessRecord() => _rows.Guard(ProcessRow);
@@ -228,6 +236,7 @@ namespace ContactsModule.Cmdlets
         {
             string id = CellText.Clean(Id) ?? _reader.IdentityOf(InputObject);
             var row = _rows.NextRow((object)InputObject ?? ContactRowReader.BoundParameters(MyInvocation), (number, piped) => RowLabel.For(piped, number, id ?? "without id"));
+            row.ContactId = id;
             var read = _reader.ReadSendable(InputObject, row, _rows, "Set-Contact");
             if (read == null) return;
             if (id == null)
@@ -266,11 +275,12 @@ namespace ContactsModule.Cmdlets
             string location = ActiveConnection.IsAgency ? CellText.Clean(LocationId) ?? read.LocationId ?? ActiveConnection.LocationId : null;
             string target = location == null ? row.Label : row.Label + " (location " + location + ")";
             if (!ShouldProcess(target, string.Join("; then ", calls))) return;
-            _rows.Enqueue(row, location, ct => UpdateAsync(row, location, id, update ? payload : null, ct));
+            var changed = ChangedFields(update ? body : null);
+            _rows.Enqueue(row, location, ct => UpdateAsync(row, location, id, update ? payload : null, changed, ct));
         }
 
         /// <summary>PUT, then the tag calls; with -PassThru the contact as it is afterwards.</summary>
-        private async Task<RowResult> UpdateAsync(PipelineRow row, string location, string id, ContactPayload payload, CancellationToken cancellationToken)
+        private async Task<RowResult> UpdateAsync(PipelineRow row, string location, string id, ContactPayload payload, string[] changed, CancellationToken cancellationToken)
         {
             var api = ApiFor(location);
             Contact contact = null;
@@ -282,11 +292,26 @@ namespace ContactsModule.Cmdlets
             }
             if (_addTags != null) tags = await api.AddTagsAsync(id, _addTags, Trace, cancellationToken).ConfigureAwait(false);
             if (_removeTags != null) tags = await api.RemoveTagsAsync(id, _removeTags, Trace, cancellationToken).ConfigureAwait(false);
-            if (!PassThru) return RowResult.Updated;
+            if (!PassThru) return new RowResult { Outcome = ContactOutcome.Updated, ContactId = id, ChangedFields = changed };
             if (contact == null) contact = await api.GetAsync(id, Trace, cancellationToken).ConfigureAwait(false);
             else if (tags != null) contact.Tags = new ContactTags(tags);
             contact.Outcome = ContactOutcome.Updated;
-            return new RowResult { Output = contact };
+            return new RowResult { Output = contact, ChangedFields = changed };
+        }
+
+        /// <summary>The run report's ChangedFields: the fields of the PUT body as the API names them, and tags when -AddTag or -RemoveTag changes them.</summary>
+        private string[] ChangedFields(string body)
+        {
+            var names = new List<string>();
+            if (body != null)
+            {
+                using (var document = System.Text.Json.JsonDocument.Parse(body))
+                {
+                    foreach (var property in document.RootElement.EnumerateObject()) names.Add(property.Name);
+                }
+            }
+            if ((_addTags != null || _removeTags != null) && !names.Contains("tags")) names.Add("tags");
+            return names.ToArray();
         }
 
         /// <summary>A row with a filled Gender or CompanyName column: say once that those are not sent.</summary>
