@@ -355,6 +355,35 @@ namespace ContactsModule.Cmdlets
             };
         }
 
+        /// <summary>Set-Contact -MatchOn: no contact has the row's email or phone (or the row has none). Nothing was sent.</summary>
+        public static ErrorRecord NotMatched(string rowLabel, string column, string value, object target)
+        {
+            string message = value == null
+                ? rowLabel + ": -MatchOn " + column + " needs the row's " + column + ", and the row has none (and no Id). Nothing was sent."
+                : rowLabel + ": no contact has the " + column + " '" + value + "' (column " + column + ", -MatchOn " + column + "). Nothing was sent.";
+            return new ErrorRecord(new ItemNotFoundException(message), ErrorIds.NotMatched, ErrorCategory.ObjectNotFound, target)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Check the " + column + " value, or use New-Contact or Sync-Contact to create the contact.",
+                },
+            };
+        }
+
+        /// <summary>Set-Contact -MatchOn: several contacts have the row's email or phone. Nothing was sent.</summary>
+        public static ErrorRecord MatchAmbiguous(string rowLabel, string column, string value, IList<string> ids, object target)
+        {
+            string message = rowLabel + ": " + ids.Count.ToString(CultureInfo.InvariantCulture) + " contacts have the " + column + " '" + value +
+                             "' (column " + column + ", -MatchOn " + column + "): " + string.Join(", ", ids) + ". Nothing was sent.";
+            return new ErrorRecord(new InvalidOperationException(message), ErrorIds.MatchAmbiguous, ErrorCategory.InvalidData, target)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Give the row an Id column with the contact to update (an Id wins over -MatchOn), or merge the duplicate contacts in HighLevel.",
+                },
+            };
+        }
+
         /// <summary>-ReportPath names a file that cannot be created: terminating, before any row is read or sent.</summary>
         public static ErrorRecord ReportPathFailed(string cmdletName, string path, string fullPath, Exception ex)
         {

@@ -42,5 +42,7 @@ namespace ContactsModule.Cmdlets
         public const string InvalidTag = "InvalidContactTag";
         public const string CustomFieldNotFound = "ContactCustomFieldNotFound";
         public const string ReportPathFailed = "ContactReportPathFailed";
+        public const string NotMatched = "ContactNotMatched";
+        public const string MatchAmbiguous = "ContactMatchAmbiguous";
     }
 }

@@ -195,6 +195,14 @@ namespace ContactsModule.Cmdlets
         [ValidateNotNullOrEmpty]
         public string ReportPath { get; set; }
 
+        /// <summary>
+        /// Finds each row's contact by its Email or Phone (one POST /contacts/search per row) instead of an Id column. A row
+        /// with an Id is updated by its Id. No match, or several, is a row error; the matched value itself is not sent.
+        /// </summary>
+        [Parameter]
+        [ValidateSet("Email", "Phone")]
+        public string MatchOn { get; set; }
+
         private HashSet<string> _commandLine;
         private ContactRowReader _reader;
         private string[] _addTags;
@@ -239,7 +247,7 @@ namespace ContactsModule.Cmdlets
             row.ContactId = id;
             var read = _reader.ReadSendable(InputObject, row, _rows, "Set-Contact");
             if (read == null) return;
-            if (id == null)
+            if (id == null && MatchOn == null)
             {
                 _rows.Enqueue(row, RowResult.Failed(ContactErrors.MissingId(row.Label, row.Target)));
                 return;
@@ -258,10 +266,24 @@ namespace ContactsModule.Cmdlets
             payload.LocationId = null;
             payload.Gender = null;
             payload.CompanyName = null;
+            // -MatchOn without an Id: the row's email or phone (as the module sends it) finds the contact; it is the key, not a change.
+            string matchValue = null;
+            if (id == null)
+            {
+                bool byEmail = MatchOn == "Email";
+                matchValue = byEmail ? payload.Email : payload.Phone;
+                if (string.IsNullOrEmpty(matchValue))
+                {
+                    _rows.Enqueue(row, RowResult.Failed(ContactErrors.NotMatched(row.Label, MatchOn, null, row.Target)));
+                    return;
+                }
+                if (byEmail) payload.Email = null;
+                else payload.Phone = null;
+            }
             string body = ContactJson.WritePayload(payload);
             bool update = body != "{}";
 
-            string path = "/contacts/" + Uri.EscapeDataString(id);
+            string path = "/contacts/" + (id != null ? Uri.EscapeDataString(id) : "{id of the contact matched by " + MatchOn.ToLowerInvariant() + " " + matchValue + "}");
             var calls = new List<string>();
             if (update) calls.Add("PUT " + path + " " + body);
             if (_addTags != null) calls.Add("POST " + path + "/tags " + ContactJson.WriteTagsBody(_addTags));
@@ -276,7 +298,37 @@ namespace ContactsModule.Cmdlets
             string target = location == null ? row.Label : row.Label + " (location " + location + ")";
             if (!ShouldProcess(target, string.Join("; then ", calls))) return;
             var changed = ChangedFields(update ? body : null);
+            if (id == null)
+            {
+                string field = MatchOn.ToLowerInvariant(), value = matchValue;
+                _rows.Enqueue(row, location, async ct =>
+                {
+                    var matched = await MatchAsync(location, field, value, ct).ConfigureAwait(false);
+                    if (matched.Count == 0) return RowResult.Failed(ContactErrors.NotMatched(row.Label, MatchOn, value, row.Target));
+                    if (matched.Count > 1) return RowResult.Failed(ContactErrors.MatchAmbiguous(row.Label, MatchOn, value, matched, row.Target));
+                    row.ContactId = matched[0];
+                    return await UpdateAsync(row, location, matched[0], update ? payload : null, changed, ct).ConfigureAwait(false);
+                });
+                return;
+            }
             _rows.Enqueue(row, location, ct => UpdateAsync(row, location, id, update ? payload : null, changed, ct));
+        }
+
+        /// <summary>The ids of the contacts whose email (ignoring case) or phone (E.164) is <paramref name="value"/>: one POST /contacts/search.</summary>
+        private async Task<List<string>> MatchAsync(string location, string field, string value, CancellationToken cancellationToken)
+        {
+            var api = ApiFor(location);
+            var search = new SearchRequest { LocationId = location ?? ActiveConnection.LocationId, PageLimit = 10 };
+            search.Filters.Add(new SearchFilter(field, "eq", field == "email" ? value.ToLowerInvariant() : value));
+            var page = await api.SearchAsync(search, Trace, cancellationToken).ConfigureAwait(false);
+            var ids = new List<string>();
+            foreach (var contact in page.Contacts)
+            {
+                string actual = field == "email" ? contact.Email : contact.Phone;
+                bool same = field == "email" ? string.Equals(actual?.Trim(), value, StringComparison.OrdinalIgnoreCase) : string.Equals(actual?.Trim(), value, StringComparison.Ordinal);
+                if (same && !ids.Contains(contact.Id)) ids.Add(contact.Id);
+            }
+            return ids;
         }
 
         /// <summary>PUT, then the tag calls; with -PassThru the contact as it is afterwards.</summary>
