@@ -316,6 +316,60 @@ function Get-EmulatorSecretFingerprint {
     'redacted:' + [System.Convert]::ToHexString($hash, 0, 6).ToLowerInvariant()
 }
 
-Export-ModuleMember -Function Get-EmulatorSecretFingerprint, Revoke-EmulatorAccessToken, Invoke-WithCapturedHost, Start-ContactsEmulator, Stop-ContactsEmulator, Reset-ContactsEmulator, Get-EmulatorContact,
+function Start-BackgroundRun {
+    <#
+    .SYNOPSIS
+    Starts $Script (param($BaseUri, $Token, $Location, $Rows[, $Report])) in its own runspace with the module imported,
+    bound to the emulator; returns the run for Wait-BackgroundOutput and Complete-BackgroundRun.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [scriptblock] $Script,
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [string] $ModulePath,
+        $Rows,
+        # Bound as -Report only when given.
+        [string] $Report
+    )
+    $ps = [powershell]::Create()
+    $null = $ps.AddScript('param($m) Import-Module $m').AddArgument($ModulePath).Invoke()
+    $ps.Commands.Clear()
+    $null = $ps.AddScript($Script).AddParameter('BaseUri', $Emulator.BaseUri).AddParameter('Token', $Emulator.Token).AddParameter('Location', $Emulator.LocationId).AddParameter('Rows', $Rows)
+    if ($PSBoundParameters.ContainsKey('Report')) { $null = $ps.AddParameter('Report', $Report) }
+    $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+    $async = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+    [pscustomobject]@{ PS = $ps; Output = $output; Async = $async }
+}
+
+function Wait-BackgroundOutput {
+    <# .SYNOPSIS Waits until the run has written $Count objects, has ended, or $Seconds have passed. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Run, [int] $Count, [int] $Seconds = 60)
+    $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
+    while ($Run.Output.Count -lt $Count -and -not $Run.Async.IsCompleted -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+}
+
+function Complete-BackgroundRun {
+    <#
+    .SYNOPSIS
+    Waits for the run to end (stops it after $Seconds) and returns Output (its Contacts), Errors, Terminating (its
+    $RunTerminating variable), Unconfirmed ($ContactsUnconfirmedRows) and Warnings.
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Run, [int] $Seconds = 120)
+    $null = $Run.Async.AsyncWaitHandle.WaitOne($Seconds * 1000)
+    if (-not $Run.Async.IsCompleted) { $Run.PS.Stop() }
+    $result = [pscustomobject]@{
+        Output      = @($Run.Output | Where-Object { $_ -is [ContactsModule.Models.Contact] })
+        Errors      = @($Run.PS.Streams.Error)
+        Terminating = $Run.PS.Runspace.SessionStateProxy.GetVariable('RunTerminating')
+        Unconfirmed = @($Run.PS.Runspace.SessionStateProxy.GetVariable('ContactsUnconfirmedRows'))
+        Warnings    = @($Run.PS.Streams.Warning | ForEach-Object Message)
+    }
+    $Run.PS.Dispose()
+    $result
+}
+
+Export-ModuleMember -Function Start-BackgroundRun, Wait-BackgroundOutput, Complete-BackgroundRun, Get-EmulatorSecretFingerprint, Revoke-EmulatorAccessToken, Invoke-WithCapturedHost, Start-ContactsEmulator, Stop-ContactsEmulator, Reset-ContactsEmulator, Get-EmulatorContact,
     Add-EmulatorContact, Get-EmulatorRequest, Clear-EmulatorRequest, Get-EmulatorConfig, Set-EmulatorConfig, Get-EmulatorStat,
     Set-EmulatorCustomField

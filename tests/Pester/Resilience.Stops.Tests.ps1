@@ -13,39 +13,6 @@ BeforeAll {
         foreach ($i in 1..$Count) { [pscustomobject]@{ FirstName = "$Prefix$i"; LastName = 'Row'; Email = ('{0}{1:d4}@example.com' -f $Prefix, $i) } }
     }
 
-    # Starts $Script (param($BaseUri, $Token, $Location, $Rows)) in its own runspace; returns the instance and its output.
-    function script:Start-Run {
-        param([scriptblock] $Script, $Rows)
-        $ps = [powershell]::Create()
-        $null = $ps.AddScript('param($m) Import-Module $m').AddArgument($modulePath).Invoke()
-        $ps.Commands.Clear()
-        $null = $ps.AddScript($Script).AddParameter('BaseUri', $emu.BaseUri).AddParameter('Token', $emu.Token).AddParameter('Location', $emu.LocationId).AddParameter('Rows', $Rows)
-        $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
-        $async = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
-        [pscustomobject]@{ PS = $ps; Output = $output; Async = $async }
-    }
-
-    function script:Wait-Output {
-        param($Run, [int] $Count, [int] $Seconds = 60)
-        $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
-        while ($Run.Output.Count -lt $Count -and -not $Run.Async.IsCompleted -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
-    }
-
-    function script:Complete-Run {
-        param($Run, [int] $Seconds = 120)
-        $null = $Run.Async.AsyncWaitHandle.WaitOne($Seconds * 1000)
-        if (-not $Run.Async.IsCompleted) { $Run.PS.Stop() }
-        $result = [pscustomobject]@{
-            Output      = @($Run.Output | Where-Object { $_ -is [ContactsModule.Models.Contact] })
-            Errors      = @($Run.PS.Streams.Error)
-            Terminating = $Run.PS.Runspace.SessionStateProxy.GetVariable('RunTerminating')
-            Unconfirmed = @($Run.PS.Runspace.SessionStateProxy.GetVariable('ContactsUnconfirmedRows'))
-            Warnings    = @($Run.PS.Streams.Warning | ForEach-Object Message)
-        }
-        $Run.PS.Dispose()
-        $result
-    }
-
     # Each row read is in exactly one of output, errors, $ContactsUnconfirmedRows; the rows read are the first N; every
     # stored contact is in the output or among the unconfirmed rows; no row called "not sent" is stored.
     function script:Assert-EveryRowAccounted {
@@ -95,17 +62,17 @@ Describe 'Ctrl+C in several pipeline shapes and moments' {
             'slow upstream' { { param($BaseUri, $Token, $Location, $Rows) Connect-ContactsApi -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -LocationId $Location -BaseUri $BaseUri; $Rows | ForEach-Object { Start-Sleep -Milliseconds 120; $_ } | New-Contact -ThrottleLimit 4 } }
             'slow downstream' { { param($BaseUri, $Token, $Location, $Rows) Connect-ContactsApi -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -LocationId $Location -BaseUri $BaseUri; $Rows | New-Contact -ThrottleLimit 4 | ForEach-Object { Start-Sleep -Milliseconds 300; $_ } } }
         }
-        $run = Start-Run -Script $script -Rows $rows
+        $run = Start-BackgroundRun -Emulator $emu -ModulePath $modulePath -Script $script -Rows $rows
         if ($after -eq 0) {
             # Stop while the first rows are in flight (the first answer takes latencyMs).
             $deadline = [DateTime]::UtcNow.AddSeconds(30)
             while (@(Get-EmulatorRequest -Emulator $emu).Count -lt 2 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
         }
         else {
-            Wait-Output -Run $run -Count $after
+            Wait-BackgroundOutput -Run $run -Count $after
         }
         $run.PS.Stop()
-        $result = Complete-Run -Run $run
+        $result = Complete-BackgroundRun -Run $run
         $result.Warnings.Count | Should -Be 1
         $result.Warnings[0] | Should -Match '^Stopped: .* No row after row \d+ was read\. .*-OnDuplicate Skip'
         $result.Unconfirmed.Count | Should -BeGreaterThan 0
@@ -115,12 +82,12 @@ Describe 'Ctrl+C in several pipeline shapes and moments' {
     It 'a new run clears $ContactsUnconfirmedRows' {
         $null = Set-EmulatorConfig -Emulator $emu -Config @{ latencyMs = 250 }
         $rows = @(New-Rows -Count 20 -Prefix clear)
-        $run = Start-Run -Rows $rows -Script {
+        $run = Start-BackgroundRun -Emulator $emu -ModulePath $modulePath -Rows $rows -Script {
             param($BaseUri, $Token, $Location, $Rows)
             Connect-ContactsApi -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -LocationId $Location -BaseUri $BaseUri
             $Rows | New-Contact -ThrottleLimit 4
         }
-        Wait-Output -Run $run -Count 1
+        Wait-BackgroundOutput -Run $run -Count 1
         $run.PS.Stop()
         @($run.PS.Runspace.SessionStateProxy.GetVariable('ContactsUnconfirmedRows')).Count | Should -BeGreaterThan 0
         $run.PS.Commands.Clear()
@@ -137,15 +104,15 @@ Describe 'Other stops' {
     It 'a 401 mid-run: stored rows are output or ContactUnconfirmed, never ContactNotSent; re-running the whole input with -OnDuplicate Skip sends every row once' {
         $null = Set-EmulatorConfig -Emulator $emu -Config @{ latencyMs = 150 }
         $rows = @(New-Rows -Count 40 -Prefix revoked)
-        $run = Start-Run -Rows $rows -Script {
+        $run = Start-BackgroundRun -Emulator $emu -ModulePath $modulePath -Rows $rows -Script {
             param($BaseUri, $Token, $Location, $Rows)
             Connect-ContactsApi -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -LocationId $Location -BaseUri $BaseUri -RetryDelay 0.01
             try { $Rows | New-Contact -ThrottleLimit 6 } catch { $global:RunTerminating = $_ }
         }
-        Wait-Output -Run $run -Count 5
+        Wait-BackgroundOutput -Run $run -Count 5
         # Revoke the token while rows are in flight.
         $null = Set-EmulatorConfig -Emulator $emu -Config @{ tokens = @{ 'pit-other-token-0002' = 'other-location' } }
-        $result = Complete-Run -Run $run
+        $result = Complete-BackgroundRun -Run $run
         $result.Terminating | Should -Not -BeNullOrEmpty
         $result.Terminating.FullyQualifiedErrorId | Should -BeLike 'ContactsApiUnauthorized,*'
         $message = $result.Terminating.ErrorDetails.Message
@@ -168,12 +135,12 @@ Describe 'Other stops' {
         $null = Set-EmulatorConfig -Emulator $emu -Config @{ latencyMs = 200 }
         $rows = @(New-Rows -Count 30 -Prefix eas)
         $rows[7].Email = 'not-an-email'
-        $run = Start-Run -Rows $rows -Script {
+        $run = Start-BackgroundRun -Emulator $emu -ModulePath $modulePath -Rows $rows -Script {
             param($BaseUri, $Token, $Location, $Rows)
             Connect-ContactsApi -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -LocationId $Location -BaseUri $BaseUri
             try { $Rows | New-Contact -ThrottleLimit 8 -ErrorAction Stop } catch { $global:RunTerminating = $_ }
         }
-        $result = Complete-Run -Run $run
+        $result = Complete-BackgroundRun -Run $run
         $result.Terminating | Should -Not -BeNullOrEmpty
         $result.Terminating.TargetObject.Email | Should -Be 'not-an-email'
         $result.Unconfirmed.Count | Should -BeGreaterThan 0
@@ -186,12 +153,12 @@ Describe 'Other stops' {
     It 'Select-Object -First 5 downstream: the rows in flight are in $ContactsUnconfirmedRows' {
         $null = Set-EmulatorConfig -Emulator $emu -Config @{ latencyMs = 150 }
         $rows = @(New-Rows -Count 40 -Prefix first)
-        $run = Start-Run -Rows $rows -Script {
+        $run = Start-BackgroundRun -Emulator $emu -ModulePath $modulePath -Rows $rows -Script {
             param($BaseUri, $Token, $Location, $Rows)
             Connect-ContactsApi -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -LocationId $Location -BaseUri $BaseUri
             $Rows | New-Contact -ThrottleLimit 8 | Select-Object -First 5
         }
-        $result = Complete-Run -Run $run
+        $result = Complete-BackgroundRun -Run $run
         $result.Output.Count | Should -Be 5
         $result.Unconfirmed.Count | Should -BeGreaterThan 0
         Assert-EveryRowAccounted -Result $result -Rows $rows

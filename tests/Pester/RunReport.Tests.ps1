@@ -24,40 +24,6 @@ BeforeAll {
     # The report as Import-Csv reads it back.
     function script:Read-Report([string] $Path) { @(Import-Csv -LiteralPath $Path) }
 
-    # Starts $Script (param($BaseUri, $Token, $Location, $Rows, $Report)) in its own runspace.
-    function script:Start-Run {
-        param([scriptblock] $Script, $Rows, [string] $Report)
-        $ps = [powershell]::Create()
-        $null = $ps.AddScript('param($m) Import-Module $m').AddArgument($modulePath).Invoke()
-        $ps.Commands.Clear()
-        $null = $ps.AddScript($Script).AddParameter('BaseUri', $emu.BaseUri).AddParameter('Token', $emu.Token).AddParameter('Location', $emu.LocationId).
-            AddParameter('Rows', $Rows).AddParameter('Report', $Report)
-        $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
-        $async = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
-        [pscustomobject]@{ PS = $ps; Output = $output; Async = $async }
-    }
-
-    function script:Wait-Output {
-        param($Run, [int] $Count, [int] $Seconds = 60)
-        $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
-        while ($Run.Output.Count -lt $Count -and -not $Run.Async.IsCompleted -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
-    }
-
-    function script:Complete-Run {
-        param($Run, [int] $Seconds = 120)
-        $null = $Run.Async.AsyncWaitHandle.WaitOne($Seconds * 1000)
-        if (-not $Run.Async.IsCompleted) { $Run.PS.Stop() }
-        $result = [pscustomobject]@{
-            Output      = @($Run.Output | Where-Object { $_ -is [ContactsModule.Models.Contact] })
-            Errors      = @($Run.PS.Streams.Error)
-            Terminating = $Run.PS.Runspace.SessionStateProxy.GetVariable('RunTerminating')
-            Unconfirmed = @($Run.PS.Runspace.SessionStateProxy.GetVariable('ContactsUnconfirmedRows'))
-            Warnings    = @($Run.PS.Streams.Warning | ForEach-Object Message)
-        }
-        $Run.PS.Dispose()
-        $result
-    }
-
     # Every line of a partial report agrees with the server: Created rows are stored under their ContactId, NotSent rows
     # are not stored, and every stored contact is a Created or Unconfirmed line.
     function script:Assert-ReportMatchesServer {
@@ -240,15 +206,15 @@ Describe 'The report after a stop' {
         $null = Set-EmulatorConfig -Emulator $emu -Config @{ latencyMs = 150 }
         $rows = @(New-Rows -Count 40 -Prefix rep401)
         $report = Join-Path $TestDrive 'stop401.csv'
-        $run = Start-Run -Rows $rows -Report $report -Script {
+        $run = Start-BackgroundRun -Emulator $emu -ModulePath $modulePath -Rows $rows -Report $report -Script {
             param($BaseUri, $Token, $Location, $Rows, $Report)
             Connect-ContactsApi -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -LocationId $Location -BaseUri $BaseUri -RetryDelay 0.01
             try { $Rows | New-Contact -ThrottleLimit 6 -ReportPath $Report } catch { $global:RunTerminating = $_ }
         }
-        Wait-Output -Run $run -Count 5
+        Wait-BackgroundOutput -Run $run -Count 5
         # Revoke the token while rows are in flight.
         $null = Set-EmulatorConfig -Emulator $emu -Config @{ tokens = @{ 'pit-other-token-0002' = 'other-location' } }
-        $result = Complete-Run -Run $run
+        $result = Complete-BackgroundRun -Run $run
         $result.Terminating.FullyQualifiedErrorId | Should -BeLike 'ContactsApiUnauthorized,*'
         $result.Terminating.ErrorDetails.Message -match 'Stopped after reading (\d+) row\(s\)' | Should -BeTrue
         $read = [int] $Matches[1]
@@ -268,14 +234,14 @@ Describe 'The report after a stop' {
         $null = Set-EmulatorConfig -Emulator $emu -Config @{ latencyMs = 250 }
         $rows = @(New-Rows -Count 40 -Prefix repstop)
         $report = Join-Path $TestDrive 'ctrlc.csv'
-        $run = Start-Run -Rows $rows -Report $report -Script {
+        $run = Start-BackgroundRun -Emulator $emu -ModulePath $modulePath -Rows $rows -Report $report -Script {
             param($BaseUri, $Token, $Location, $Rows, $Report)
             Connect-ContactsApi -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -LocationId $Location -BaseUri $BaseUri
             $Rows | New-Contact -ThrottleLimit 4 -ReportPath $Report
         }
-        Wait-Output -Run $run -Count 3
+        Wait-BackgroundOutput -Run $run -Count 3
         $run.PS.Stop()
-        $result = Complete-Run -Run $run
+        $result = Complete-BackgroundRun -Run $run
         $null = Set-EmulatorConfig -Emulator $emu -Config @{ latencyMs = 0 }
         $result.Warnings.Count | Should -Be 1
         $result.Warnings[0] -match 'Stopped: .*\. (\d+) row\(s\) were read' | Should -BeTrue
